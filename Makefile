@@ -1,0 +1,60 @@
+# Two commands do all the set-up on a fresh Debian machine: `make demo` and `make test`.
+# Every step a new machine needs is here; nothing is done by hand.
+PYTHON   ?= python3.11
+VENV     ?= .venv
+BIN      := $(VENV)/bin
+APT_PKGS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd poppler-utils fonts-wqy-zenhei fonts-dejavu-core
+DEMO_SET ?= sample_docs/demo
+DEMO_OUT ?= out/demo
+# Stamp files make the set-up idempotent and cheap on the second run.
+SYS_STAMP := $(VENV)/.system-packages
+PY_STAMP  := $(VENV)/.project-installed
+
+export OMP_THREAD_LIMIT := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+export PREFECT_LOGGING_LEVEL ?= WARNING
+
+.PHONY: demo test test-fast install system-packages clean samples bench
+
+demo: install
+	$(BIN)/origin-review batch $(DEMO_SET) --out $(DEMO_OUT) --reference-date 2025-06-30
+	$(BIN)/origin-review evaluate $(DEMO_OUT)/results.jsonl $(DEMO_SET)/truth.json
+	@echo
+	@echo "Results:  $(DEMO_OUT)/results.jsonl"
+	@echo "Report:   $(DEMO_OUT)/report.html  (open in a browser)  and  $(DEMO_OUT)/report.csv"
+
+test: install
+	$(BIN)/python -m pytest -q tests
+
+# The fast tests alone: no end-to-end batch runs, no Prefect engine.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow" tests
+
+install: $(PY_STAMP)
+
+system-packages: $(SYS_STAMP)
+
+$(SYS_STAMP):
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@touch $@
+
+$(PY_STAMP): $(SYS_STAMP) pyproject.toml
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@
+
+samples: install
+	$(BIN)/python -m sample_docs.generate sample_docs/demo --seed 7 --count 20
+
+bench: install
+	$(BIN)/python -m benchmarks.extraction
+
+clean:
+	rm -rf out .pytest_cache

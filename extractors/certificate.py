@@ -1,0 +1,271 @@
+"""Form RCEP certificate of origin: every box of the contract, read by its printed title.
+
+Box titles vary a little between issuing bodies ("Goods Consigned from" / "Goods consigned from (Exporter's
+name, address, country)"); the variants below are the wordings seen so far. Boxes 6-13 are read as a table,
+row by row, on the first sheet and on continuation sheets.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
+                               split_party, ticked, view_pages)
+from extractors.layout import Label, read_table, region_of
+from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
+from pipeline.model import Document, ExtractedField
+
+L = Label
+LABELS: list[Label] = [
+    L("certificate_number", ("Certificate No.", "Certificate Number", "Certificate No", "Certificate No.:")),
+    L("issued_in", ("Issued in",)),
+    L("box1", ("Goods Consigned from (Exporter's name, address and country)",
+               "Goods consigned from (Exporter's name, address, country)", "Goods Consigned from")),
+    L("box2", ("Goods Consigned to (Importer's/ Consignee's name, address, country)",
+               "Goods consigned to (Importer's/Consignee's name, address, country)", "Goods Consigned to")),
+    L("box3", ("Producer's name, address and country (if known)", "Producer's name, address and country")),
+    L("box4", ("Means of transport and route (if known)", "Means of transport and route")),
+    L("departure_date", ("Departure Date",)),
+    L("transport", ("Vessel's name/Aircraft flight number, etc.", "Vessel's name / Flight No.",
+                    "Vessel's name/Aircraft flight number", "Vessel's name")),
+    L("port_of_discharge", ("Port of Discharge",)),
+    L("box5", ("For Official Use",)),
+    L("box14", ("14. Remarks", "Remarks")),
+    L("box15", ("Declaration by the exporter or producer",)),
+    L("exported_to", ("These goods are exported to",)),
+    L("declaration_signature", ("Place and date, and signature of authorised signatory",)),
+    L("box16", ("16. Certification",)),
+    L("certification_signature", ("Place, date, and signature and stamp of the Authorised Body",
+                                  "Place and date, signature and seal or stamp of Issuing Body",
+                                  "Place and date, signature and seal or stamp of Issuing Authority")),
+    L("back_to_back", ("Back-to-back Certificate of Origin",), standalone=True),
+    L("third_party_invoicing", ("Third-party invoicing",), standalone=True),
+    L("issued_retroactively", ("ISSUED RETROACTIVELY",), standalone=True),
+]
+
+COLUMNS: list[Label] = [
+    L("item_number", ("6. Item number", "6. Item", "6. Item No.")),
+    L("marks", ("7. Marks and numbers on packages", "7. Marks and", "7. Marks &", "7. Marks")),
+    L("description", ("8. Number and kind of packages; and description of goods",
+                      "8. Number and kind of packages; and", "8. Number and kind of packages;",
+                      "8. Number and kind of packages")),
+    L("hs_code", ("9. HS Code of the goods", "9. HS Code")),
+    L("origin_criterion", ("10. Origin Conferring Criterion", "10. Origin", "10. Origin criterion")),
+    L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country")),
+    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /")),
+    L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No.")),
+]
+
+BOILERPLATE = (
+    "(Exporter's name, address and country)", "(Importer's/ Consignee's name, address, country)", "(Country)",
+    "See Overleaf Notes", "(Importing country)", "Form RCEP", "REGIONAL COMPREHENSIVE ECONOMIC PARTNERSHIP AGREEMENT",
+    "REGIONAL COMPREHENSIVE ECONOMIC", "PARTNERSHIP AGREEMENT", "CERTIFICATE OF ORIGIN", "Preferential Treatment:",
+    "Given", "Not Given (Please state reason/s)", "Signature of Authorised Signatory of the Customs",
+    "Authority of the Importing Country", "(if known)",
+    "The undersigned hereby declares that the above details and statements are correct and that the goods covered "
+    "in this Certificate comply with the requirements specified for these goods in the Regional Comprehensive "
+    "Economic Partnership Agreement.",
+    "On the basis of control carried out, it is hereby certified that the information herein is correct and that "
+    "the goods described comply with the origin requirements specified in the Regional Comprehensive Economic "
+    "Partnership Agreement.",
+)
+
+PACKAGES = re.compile(r"^\s*(\d[\d,]*\s*(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?|PALLETS?|PACKAGES|PKGS?|BOXES|"
+                      r"CASES?|BALES?|ROLLS?|CRATES?|SACKS?|BUNDLES?|PCS|PIECES|SETS|IBCS?|CONTAINERS?))\b[\s,]*(?:OF\s+)?",
+                      re.I)
+CRITERIA = {"WO", "PE", "CTC", "RVC", "CR", "ACU", "DMI"}
+# OCR confusions seen in Box 10
+CRITERION_FIXES = {"W0": "WO", "WQ": "WO", "VVO": "WO", "P E": "PE", "CTG": "CTC", "CIC": "CTC", "RVG": "RVC",
+                   "RV C": "RVC", "0MI": "DMI", "DML": "DMI"}
+
+
+def extract_certificate(doc: Document) -> None:
+    views = view_pages(doc, LABELS + COLUMNS)
+    f: dict[str, ExtractedField] = {}
+
+    def region(key: str, direction: str = "below"):
+        return read_region(views, key, direction=direction, boilerplate=BOILERPLATE)
+
+    # header
+    r = region("certificate_number")
+    text, ws = first_line(r)
+    number = None
+    if text:
+        m = re.search(r"[A-Z0-9][A-Z0-9/\-.]{4,}(?:\s?[A-Z0-9/\-.]{2,})?", text.upper())
+        number = m[0].strip() if m else None
+    f["certificate_number"] = make_field(doc, r, number, valid=bool(number and re.search(r"\d{3}", number)), words=ws)
+    r = region("issued_in")
+    text, ws = first_line(r)
+    cc = parse_country(text)
+    f["issued_in"] = make_field(doc, r, cc, valid=cc is not None, words=ws)
+
+    # boxes 1-3
+    for box, prefix in (("box1", "exporter"), ("box2", "importer")):
+        r = region(box)
+        name, address, country, nws, aws = split_party(r)
+        f[f"{prefix}_name"] = make_field(doc, r, name, words=nws)
+        f[f"{prefix}_address"] = make_field(doc, r, address, words=aws)
+        f[f"{prefix}_country"] = make_field(doc, r, country, valid=country is not None, words=aws[-3:] or nws)
+    r = region("box3")
+    text = collapse(" ".join(ln.text for ln in r.lines)) if r and r.lines else None
+    f["producer_name"] = make_field(doc, r, text)
+
+    # box 4
+    r = region("departure_date")
+    d = parse_date(r.text) if r else None
+    f["departure_date"] = make_field(doc, r, d[0] if d else None, valid=d is not None)
+    r = region("transport")
+    text, ws = first_line(r)
+    f["transport"] = make_field(doc, r, text, words=ws)
+    r = region("port_of_discharge")
+    text, ws = first_line(r)
+    f["port_of_discharge"] = make_field(doc, r, text, words=ws)
+
+    # box 14
+    r = region("box14")
+    f["remarks"] = make_field(doc, r, collapse(r.text) if r and r.lines else None)
+
+    # box 15
+    r = region("exported_to")
+    text, ws = first_line(r)
+    cc = parse_country(text)
+    f["importing_country"] = make_field(doc, r, cc, valid=cc is not None, words=ws)
+    place, date, r, ws = _place_and_date(views, "declaration_signature", ("box15", "exported_to"))
+    f["declaration_place"] = make_field(doc, r, place, words=ws)
+    f["declaration_date"] = make_field(doc, r, date, valid=date is not None, words=ws)
+
+    # box 16
+    place, date, r, ws = _place_and_date(views, "certification_signature", ("box16",))
+    f["issue_place"] = make_field(doc, r, place, words=ws)
+    f["issue_date"] = make_field(doc, r, date, valid=date is not None, words=ws)
+    authority = None
+    auth_words = []
+    if r:
+        others = [ln for ln in r.lines if not parse_date(ln.text)]
+        authority = collapse(" ".join(ln.text for ln in others)) if others else None
+        auth_words = [w for ln in others for w in ln.words]
+    f["issuing_authority"] = make_field(doc, r, authority, words=auth_words)
+
+    # box 17
+    for key in ("back_to_back", "third_party_invoicing", "issued_retroactively"):
+        found = locate(views, key)
+        if found is None:
+            f[key] = ExtractedField(value=None, confidence=0.4)
+        else:
+            v, a = found
+            f[key] = ExtractedField(value=ticked(v, a), confidence=round(a.confidence * 0.97, 4),
+                                    source=_src(doc, a))
+    doc.fields = f
+    doc.items = _items(doc, views)
+
+
+def _src(doc: Document, anchor):
+    from pipeline.model import Source
+
+    return Source(file=doc.file, page=anchor.page, box=anchor.box)
+
+
+def _place_and_date(views: list[PageView], signature_key: str, upper_keys: tuple[str, ...]):
+    """Box 15 and 16 print place and date just above the signature line's caption."""
+    found = locate(views, signature_key)
+    if not found:
+        return None, None, None, []
+    v, a = found
+    r = region_of(v.page, a, v.all_anchors, direction="above", boilerplate=BOILERPLATE, max_height=120)
+    for ln in reversed(r.lines):
+        d = parse_date(ln.text)
+        if d:
+            iso, (s, _e) = d
+            place = collapse(ln.text[:s].strip(" ,;")) or None
+            # drop stray lines (the stamp's text) so the region is the place-and-date and authority lines
+            return place, iso, r, ln.words
+    return None, None, r, []
+
+
+def _criterion(text: str) -> str | None:
+    t = collapse(text.upper()) if text else None
+    if not t:
+        return None
+    t = CRITERION_FIXES.get(t, t)
+    return t
+
+
+def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedField]]:
+    items: list[dict[str, ExtractedField]] = []
+    for v in views:
+        heads = {k: v.first(k) for k in [c.key for c in COLUMNS]}
+        heads = {k: a for k, a in heads.items() if a is not None}
+        if "item_number" not in heads or len(heads) < 5:
+            continue
+        head_conf = sum(a.confidence for a in heads.values()) / len(heads)
+        stop = v.first("box14")
+        rows = read_table(v.page, heads, "item_number", stop_top=stop.box.top if stop else None,
+                          row_start=re.compile(r"^\s*\d{1,3}\s*$"))
+        for row in rows:
+            item: dict[str, ExtractedField] = {}
+
+            def put(key, words, value, valid=True, raw=None):
+                item[key] = cell_field(doc, v.page.number, words, value, valid=valid, header_confidence=head_conf,
+                                       raw=raw)
+
+            n = row.text("item_number")
+            put("item_number", row.words("item_number"), int(n) if n.strip().isdigit() else None)
+            marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])
+            put("marks", row.words("marks"), marks)
+            desc_lines = row.cells.get("description", [])
+            desc_text = collapse(" ".join(ln.text for ln in desc_lines)) or ""
+            m = PACKAGES.match(desc_text)
+            packages = collapse(m[1]) if m else None
+            description = collapse(desc_text[m.end():] if m else desc_text)
+            pk_words = desc_lines[0].words if (m and desc_lines) else []
+            put("packages", pk_words, packages)
+            put("description", [w for ln in desc_lines for w in ln.words if w not in pk_words], description)
+            hs_raw = row.text("hs_code")
+            hs = parse_hs(hs_raw)
+            put("hs_code", row.words("hs_code"), hs, valid=hs is not None or not hs_raw.strip(), raw=hs_raw or None)
+            crit = _criterion(row.text("origin_criterion"))
+            put("origin_criterion", row.words("origin_criterion"), crit,
+                valid=crit is None or all(p.strip() in CRITERIA for p in re.split(r"[,/+ ]+", crit) if p.strip()))
+            cty_raw = row.text("country_of_origin")
+            cty = parse_country(cty_raw)
+            put("country_of_origin", row.words("country_of_origin"), cty, valid=cty is not None or not cty_raw)
+            q_lines = row.cells.get("quantity", [])
+            qty = unit = fob = cur = None
+            q_words, f_words = [], []
+            for k, ln in enumerate(q_lines):
+                t = ln.text
+                if re.search(r"FOB|US\$|USD|\bEUR\b|\bJPY\b", t, re.I):
+                    # the value may wrap onto the next line: "FOB USD" / "19,430.40"
+                    rest = q_lines[k:k + 2]
+                    mon = parse_money(" ".join(x.text for x in rest))
+                    if mon:
+                        fob, cur = mon
+                        f_words = [w for x in rest for w in x.words]
+                    break
+                if qty is None:
+                    q = parse_quantity(t)
+                    if q:
+                        qty, unit = q
+                        q_words = ln.words
+            put("quantity", q_words, qty)
+            put("quantity_unit", q_words, unit)
+            put("fob_value", f_words, fob)
+            put("fob_currency", f_words, cur)
+            inv_lines = row.cells.get("invoice", [])
+            inv_no, inv_date, no_words, date_words = None, None, [], []
+            for ln in inv_lines:
+                d = parse_date(ln.text)
+                if d and inv_date is None:
+                    inv_date = d[0]
+                    date_words = ln.words
+                    before = ln.text[:d[1][0]].strip(" ,/")
+                    if before and inv_no is None:
+                        inv_no, no_words = before, ln.words
+                elif inv_no is None:
+                    inv_no, no_words = collapse(ln.text), ln.words
+                elif inv_date is None:  # a number that wraps onto a second line
+                    inv_no += ln.text.strip()
+                    no_words = no_words + ln.words
+            put("invoice_number", no_words, inv_no)
+            put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
+            items.append(item)
+    return items

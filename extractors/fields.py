@@ -1,0 +1,148 @@
+"""What every document extractor shares: finding a document's labels page by page, reading the region a label
+governs into a typed field with confidence and source, and splitting a party block into name and address."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from extractors.layout import Anchor, Label, Line, Region, find_anchors, group_lines, region_of
+from extractors.normalise import collapse, parse_country
+from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
+
+# A value that fails its pattern (a date that is no date) keeps this share of its confidence.
+INVALID_FACTOR = 0.35
+# A label found but nothing under it: absent, with the label's confidence.
+# A label not found at all: absent, and we are not sure.
+NOT_FOUND_CONFIDENCE = 0.4
+
+
+@dataclass
+class PageView:
+    """One page with its lines and the anchors of a document type's labels."""
+
+    page: Page
+    lines: list[Line]
+    anchors: dict[str, list[Anchor]]
+
+    @property
+    def all_anchors(self) -> list[Anchor]:
+        return [a for v in self.anchors.values() for a in v]
+
+    def first(self, key: str) -> Anchor | None:
+        v = self.anchors.get(key)
+        return v[0] if v else None
+
+
+def view_pages(doc: Document, labels: list[Label], exclude: Callable[[Page], set[int]] | None = None) -> list[PageView]:
+    views = []
+    for p in doc.pages:
+        lines = group_lines(p.words)
+        if exclude:
+            skip = exclude(p)
+            lines = [ln for ln in (Line([w for w in ln.words if id(w) not in skip]) for ln in lines) if ln.words]
+        views.append(PageView(p, lines, find_anchors(p, labels, lines)))
+    return views
+
+
+def locate(views: list[PageView], key: str) -> tuple[PageView, Anchor] | None:
+    for v in views:
+        a = v.first(key)
+        if a:
+            return v, a
+    return None
+
+
+def read_region(views: list[PageView], key: str, *, direction: str = "below", boilerplate: tuple[str, ...] = (),
+                extra: list[Anchor] | None = None) -> Region | None:
+    found = locate(views, key)
+    if not found:
+        return None
+    v, a = found
+    return region_of(v.page, a, v.all_anchors + (extra or []), direction=direction, boilerplate=boilerplate)
+
+
+def make_field(doc: Document, region: Region | None, value: Any, *, valid: bool = True, words: list[Word] | None = None,
+               raw: str | None = None) -> ExtractedField:
+    """A field read from `region` (or from `words` within it). Confidence combines how well the label matched,
+    how sure the reading of the words is, and whether the value has the form it should."""
+    if region is None:
+        return ExtractedField(value=None, confidence=NOT_FOUND_CONFIDENCE)
+    ws = words if words is not None else region.words
+    if value is None:
+        return ExtractedField(value=None, confidence=round(region.anchor.confidence * 0.95, 4),
+                              source=Source(file=doc.file, page=region.anchor.page, box=region.box))
+    reading = sum(w.confidence for w in ws) / len(ws) if ws else 0.5
+    conf = region.anchor.confidence * reading * (1.0 if valid else INVALID_FACTOR)
+    box = _union([w.box for w in ws]) if ws else region.box
+    return ExtractedField(value=value, confidence=round(min(conf, 1.0), 4), raw=raw,
+                          source=Source(file=doc.file, page=region.anchor.page, box=box))
+
+
+def cell_field(doc: Document, page: int, words: list[Word], value: Any, *, valid: bool = True,
+               header_confidence: float = 1.0, raw: str | None = None) -> ExtractedField:
+    if value is None:
+        return ExtractedField(value=None, confidence=round(0.9 * header_confidence, 4),
+                              source=Source(file=doc.file, page=page, box=_union([w.box for w in words]) if words else None))
+    reading = sum(w.confidence for w in words) / len(words) if words else 0.5
+    conf = header_confidence * reading * (1.0 if valid else INVALID_FACTOR)
+    return ExtractedField(value=value, confidence=round(min(conf, 1.0), 4), raw=raw,
+                          source=Source(file=doc.file, page=page, box=_union([w.box for w in words]) if words else None))
+
+
+def _union(boxes: list[Box]) -> Box | None:
+    if not boxes:
+        return None
+    b = boxes[0]
+    for o in boxes[1:]:
+        b = b.union(o)
+    return b
+
+
+COMPANY_END = re.compile(
+    r"(LTD\.?|LIMITED|CO\.?|COMPANY|CORP\.?|CORPORATION|INC\.?|PTE\.?(?: LTD\.?)?|K\.?K\.?|BHD\.?|JSC|PLC|LLC|"
+    r"GMBH|S\.A\.|PVT\.?|PTY\.?|GROUP|TRADING|公司)$", re.I)
+
+
+def split_party(region: Region | None) -> tuple[str | None, str | None, str | None, list[Word], list[Word]]:
+    """A party block (name, then address lines ending with the country) into name, address and country."""
+    if region is None or not region.lines:
+        return None, None, None, [], []
+    lines = [ln for ln in region.lines if ln.text.strip()]
+    name_lines = [lines[0]]
+    rest = lines[1:]
+    # a name that wraps: the first line does not end like a company, the second does
+    if rest and not COMPANY_END.search(lines[0].text.strip()) and COMPANY_END.search(rest[0].text.strip()) \
+            and not re.search(r"\d", rest[0].text):
+        name_lines.append(rest.pop(0))
+    name = collapse(" ".join(ln.text for ln in name_lines))
+    address = collapse(" ".join(ln.text for ln in rest)) if rest else None
+    country = parse_country(address) if address else parse_country(name)
+    return (name, address, country, [w for ln in name_lines for w in ln.words], [w for ln in rest for w in ln.words])
+
+
+def join_wrapped(texts: list[str]) -> str | None:
+    """Cell lines back into one value: a line ending in a slash or hyphen was broken inside a word."""
+    out = ""
+    for t in (t.strip() for t in texts):
+        if not t:
+            continue
+        out = f"{out}{t}" if (not out or out.endswith(("/", "-"))) else f"{out} {t}"
+    return out or None
+
+
+def first_line(region: Region | None) -> tuple[str | None, list[Word]]:
+    if region is None or not region.lines:
+        return None, []
+    ln = region.lines[0]
+    return collapse(ln.text), ln.words
+
+
+def ticked(view: PageView, anchor: Anchor) -> bool:
+    """A checkbox left of its label holds an X or a tick."""
+    for w in view.page.words:
+        if anchor.box.x0 - 24 <= w.box.x1 <= anchor.box.x0 + 1 and \
+                abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < 6:
+            if re.fullmatch(r"[\[\(|]?[xX✓√✔×vV][\]\)|]?", w.text):
+                return True
+    return False

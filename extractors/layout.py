@@ -1,0 +1,360 @@
+"""Reading a page by what is printed on it: lines of words, the labels (box titles) a form prints, the region
+each label governs, and tables read row by row under their column headings.
+
+Nothing here knows a coordinate of any particular layout. A label is found by fuzzy matching its words
+(rapidfuzz, so OCR noise and small wording differences between issuing bodies still match); the value of a
+label is what stands to its right on the same line and below it, up to the next label.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from pipeline.model import Box, Page, Word
+
+
+def norm(text: str) -> str:
+    """Lower case, punctuation dropped, CJK kept: the form in which labels are compared."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    return re.sub(r"[^\w\s'/]|_", " ", text).replace("/", " ").strip()
+
+
+@dataclass
+class Line:
+    words: list[Word]
+
+    @property
+    def box(self) -> Box:
+        b = self.words[0].box
+        for w in self.words[1:]:
+            b = b.union(w.box)
+        return b
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def confidence(self) -> float:
+        return min(w.confidence for w in self.words) if self.words else 0.0
+
+
+def group_lines(words: Iterable[Word]) -> list[Line]:
+    """Words into lines: a word joins a line when its vertical middle lies within the line's band."""
+    ws = sorted(words, key=lambda w: (w.box.top + w.box.bottom) / 2)
+    lines: list[list[Word]] = []
+    mids: list[float] = []
+    for w in ws:
+        mid = (w.box.top + w.box.bottom) / 2
+        h = max(w.box.height, 1.0)
+        if lines and abs(mid - mids[-1]) <= 0.45 * h:
+            lines[-1].append(w)
+            n = len(lines[-1])
+            mids[-1] = mids[-1] + (mid - mids[-1]) / n
+        else:
+            lines.append([w])
+            mids.append(mid)
+    return [Line(sorted(ln, key=lambda w: w.box.x0)) for ln in lines]
+
+
+def split_segments(line: Line, gap: float = 10.0) -> list[Line]:
+    """Split a line where words stand far apart: separate cells or columns on the same baseline."""
+    segs: list[list[Word]] = [[line.words[0]]]
+    for prev, w in zip(line.words, line.words[1:]):
+        size = max(prev.box.height, 4.0)
+        if w.box.x0 - prev.box.x1 > max(gap, 1.6 * size):
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return [Line(s) for s in segs]
+
+
+# ---------------------------------------------------------------- labels
+
+@dataclass(frozen=True)
+class Label:
+    """A printed title. `key` names it; `variants` are the wordings seen on real documents."""
+
+    key: str
+    variants: tuple[str, ...]
+    min_score: float = 86.0
+    # a caption that stands alone (a checkbox's): words running on after it mean it is text, not the caption
+    standalone: bool = False
+
+
+@dataclass
+class Anchor:
+    key: str
+    box: Box
+    score: float
+    words: list[Word]
+    page: int
+
+    @property
+    def confidence(self) -> float:
+        return min(1.0, self.score / 100.0)
+
+
+@dataclass
+class _Variant:
+    label: Label
+    tokens: list[str]
+    text: str
+
+
+def _variants(labels: Iterable[Label]) -> list[_Variant]:
+    out = []
+    for lab in labels:
+        for v in lab.variants:
+            # one token per printed word, normalised as page words are, so windows count the same things
+            toks = [t for t in (norm(w) for w in v.split()) if t]
+            out.append(_Variant(lab, toks, " ".join(toks)))
+    return out
+
+
+def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = None) -> dict[str, list[Anchor]]:
+    """Every label found on the page. Longer labels win over shorter ones that use the same words, so
+    'Invoice Date' is not also taken for 'Date'."""
+    lines = lines if lines is not None else group_lines(page.words)
+    variants = _variants(labels)
+    cands: list[tuple[int, float, str, list[Word]]] = []
+    for line in lines:
+        toks = [norm(w.text) for w in line.words]
+        idx = [i for i, t in enumerate(toks) if t]
+        if not idx:
+            continue
+        flat = [toks[i] for i in idx]
+        for var in variants:
+            n = len(var.tokens)
+            first = var.tokens[0]
+            for s in range(len(flat)):
+                # cheap gate on the first word before comparing whole phrases
+                if fuzz.ratio(flat[s], first) < 60 and not (len(first) > 3 and flat[s].startswith(first[:3])):
+                    continue
+                best = (0.0, 0)
+                # short labels must match whole: "Certificate" is not "Certificate No."
+                threshold = max(var.label.min_score, 92.0 if len(var.text) < 16 else 0.0)
+                for k in ((n - 1, n, n + 1) if n >= 3 else (n, n + 1)):
+                    if k < 1 or s + k > len(flat):
+                        continue
+                    sc = fuzz.ratio(" ".join(flat[s:s + k]), var.text)
+                    if sc > best[0]:
+                        best = (sc, k)
+                if best[0] >= threshold:
+                    ws = [line.words[idx[j]] for j in range(s, s + best[1])]
+                    # a leading box number ("14." before "Remarks") belongs to the label
+                    pos = line.words.index(ws[0])
+                    if pos > 0 and re.fullmatch(r"\d{1,2}\.?", line.words[pos - 1].text) and \
+                            ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
+                        ws = [line.words[pos - 1]] + ws
+                    if var.label.standalone:
+                        end = line.words.index(ws[-1])
+                        if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
+                            continue
+                    cands.append((len(var.tokens), best[0], var.label.key, ws))
+    cands.sort(key=lambda c: (-(c[1] >= 97), -c[0], -c[1]))
+    used: set[int] = set()
+    found: dict[str, list[Anchor]] = {}
+    for _n, score, key, ws in cands:
+        if any(id(w) in used for w in ws):
+            continue
+        box = ws[0].box
+        for w in ws[1:]:
+            box = box.union(w.box)
+        # the same label twice on one page is a repeat only when it stands elsewhere
+        if any(abs(a.box.top - box.top) < 2 and abs(a.box.x0 - box.x0) < 2 for a in found.get(key, [])):
+            continue
+        used.update(id(w) for w in ws)
+        found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number))
+    for v in found.values():
+        v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
+    return found
+
+
+# ---------------------------------------------------------------- regions
+
+@dataclass
+class Region:
+    anchor: Anchor
+    box: Box
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for ln in self.lines for w in ln.words]
+
+    def confidence(self) -> float:
+        ws = self.words
+        return sum(w.confidence for w in ws) / len(ws) if ws else 0.0
+
+    def source_box(self) -> Box | None:
+        ws = self.words
+        if not ws:
+            return None
+        b = ws[0].box
+        for w in ws[1:]:
+            b = b.union(w.box)
+        return b
+
+
+def _overlaps(a0: float, a1: float, b0: float, b1: float) -> bool:
+    return min(a1, b1) - max(a0, b0) > 0
+
+
+def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, direction: str = "below",
+              boilerplate: Iterable[str] = (), max_height: float = 260.0) -> Region:
+    """The words a label governs.
+
+    below: what stands to the label's right on its own line (up to the next label there), and the block under
+    it down to the next label that starts beneath it; the block ends on the right where another label starts
+    within its height (the next column). above: the block over a caption such as a signature line's, up to
+    the label above it.
+    """
+    a = anchor.box
+    others = [o for o in all_anchors if o is not anchor]
+    left = a.x0 - 8
+    line_right = page.width
+    for o in others:
+        same_line = _overlaps(a.top + 1, a.bottom - 1, o.box.top, o.box.bottom)
+        if same_line and o.box.x1 < a.x0 + 1:
+            left = max(left, o.box.x1 + 1)
+        if same_line and o.box.x0 > a.x1 - 1:
+            line_right = min(line_right, o.box.x0 - 1)
+
+    def block(right: float) -> float:
+        """Bottom (or top, above) of the block for a given right edge."""
+        if direction == "below":
+            edge = a.top + max_height
+            for o in others:
+                if o.box.top > a.bottom - 1 and o.box.x0 < max(a.x1, left + 40) and _overlaps(left, right, o.box.x0, o.box.x1):
+                    edge = min(edge, o.box.top - 0.5)
+            return edge
+        edge = max(a.top - max_height, 0.0)
+        for o in others:
+            if o.box.bottom < a.top + 1 and o.box.x0 < max(a.x1, left + 40) and _overlaps(left, right, o.box.x0, o.box.x1):
+                edge = max(edge, o.box.bottom + 0.5)
+        return edge
+
+    right = page.width
+    for cand in sorted({o.box.x0 - 1 for o in others if o.box.x0 > max(a.x1, left + 40) - 1}, reverse=True) + [None]:
+        edge = block(right)
+        lo, hi = (a.top - 2, edge) if direction == "below" else (edge, a.bottom + 2)
+        blockers = [o for o in others if o.box.x0 > max(a.x1, left + 40) - 1 and o.box.x0 < right
+                    and _overlaps(lo, hi, o.box.top, o.box.bottom)]
+        if not blockers or cand is None:
+            break
+        right = min(cand, min(o.box.x0 for o in blockers) - 1)
+    edge = block(right)
+    if direction == "below":
+        box = Box(x0=left, top=a.top, x1=max(right, line_right if line_right < page.width else right), bottom=edge)
+    else:
+        box = Box(x0=left, top=edge, x1=right, bottom=a.top - 0.5)
+    label_ids = {id(w) for o in all_anchors for w in o.words}
+    words = []
+    for w in page.words:
+        if id(w) in label_ids:
+            continue
+        cx, cy = (w.box.x0 + w.box.x1) / 2, (w.box.top + w.box.bottom) / 2
+        on_label_line = a.top - 1 <= cy <= a.bottom + 1
+        if direction == "below" and on_label_line:
+            if w.box.x0 >= a.x1 - 1 and w.box.x1 <= line_right + 1:
+                words.append(w)  # the rest of the label's own line
+            continue
+        if box.x0 <= w.box.x0 + 2 and cx <= right and box.top <= cy <= box.bottom:
+            words.append(w)
+    lines = [ln for ln in group_lines(words) if not is_boilerplate(ln.text, boilerplate)]
+    return Region(anchor, box, lines)
+
+
+def is_boilerplate(text: str, phrases: Iterable[str]) -> bool:
+    t = norm(text)
+    if not t:
+        return True
+    for p in phrases:
+        pn = norm(p)
+        if len(t) >= 12 and len(pn) > len(t) and fuzz.partial_ratio(t, pn) >= 92:
+            return True
+        if fuzz.ratio(t, pn) >= 88:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- tables
+
+@dataclass
+class Column:
+    key: str
+    x0: float
+    x1: float
+
+
+@dataclass
+class TableRow:
+    cells: dict[str, list[Line]]
+    top: float
+    bottom: float
+
+    def text(self, key: str, sep: str = " ") -> str:
+        return sep.join(ln.text for ln in self.cells.get(key, []))
+
+    def words(self, key: str) -> list[Word]:
+        return [w for ln in self.cells.get(key, []) for w in ln.words]
+
+
+def read_table(page: Page, headers: dict[str, Anchor], row_key: str, *, stop_top: float | None = None,
+               row_start: re.Pattern[str] | None = None, max_gap: float = 60.0) -> list[TableRow]:
+    """Rows under column headings. Columns run from one heading's left edge to the next; a row starts where
+    `row_key`'s column holds a value matching `row_start` (any text if None); lines in between belong to the
+    row above (wrapped descriptions). Lines between the headings and the first row are heading tails."""
+    if row_key not in headers:
+        return []
+    heads = sorted(headers.values(), key=lambda a: a.box.x0)
+    cols = []
+    for i, h in enumerate(heads):
+        x0 = h.box.x0 - 3 if i else 0.0
+        x1 = heads[i + 1].box.x0 - 3 if i + 1 < len(heads) else page.width
+        cols.append(Column(h.key, x0, x1))
+    head_top = min(h.box.top for h in heads)
+    head_bottom = max(h.box.bottom for h in heads)
+    stop = stop_top if stop_top is not None else page.height
+    header_ids = {id(w) for h in heads for w in h.words}
+    body = [w for w in page.words if id(w) not in header_ids and head_top <= w.box.top and w.box.bottom <= stop + 2
+            and (w.box.top + w.box.bottom) / 2 > head_bottom - 1]
+    lines = group_lines(body)
+
+    def col_of(w: Word) -> str | None:
+        for c in cols:
+            if c.x0 <= w.box.x0 < c.x1:
+                return c.key
+        return None
+
+    rows: list[TableRow] = []
+    last_bottom = None
+    for ln in lines:
+        by_col: dict[str, list[Word]] = {}
+        for w in ln.words:
+            k = col_of(w)
+            if k:
+                by_col.setdefault(k, []).append(w)
+        key_text = " ".join(w.text for w in by_col.get(row_key, []))
+        starts = bool(key_text) and (row_start is None or row_start.search(key_text))
+        if starts:
+            rows.append(TableRow({}, ln.box.top, ln.box.bottom))
+        elif not rows or (last_bottom is not None and ln.box.top - last_bottom > max_gap):
+            if rows:
+                break  # a gap this wide ends the table
+            continue  # heading tails above the first row
+        row = rows[-1]
+        for k, ws in by_col.items():
+            row.cells.setdefault(k, []).append(Line(ws))
+        row.bottom = max(row.bottom, ln.box.bottom)
+        last_bottom = ln.box.bottom
+    return rows

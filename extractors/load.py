@@ -1,0 +1,174 @@
+"""Loading a file into pages of words, deciding its type from content, never from its name.
+
+PDF pages are read from their text layer (pdfplumber); a page without a usable text layer is rendered
+(pypdfium2) and OCR'd. Images (PNG, JPEG, TIFF, multi-page TIFF) are OCR'd. Anything that cannot be read
+raises `UnreadableDocument` with a message a reviewer understands.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+from PIL import Image, UnidentifiedImageError
+
+from extractors.ocr import ocr_page
+from pipeline.errors import UnreadableDocument
+from pipeline.model import Box, Document, Page, Word
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 50
+    max_pixels: int = 60_000_000  # about A3 at 600 dpi; beyond it an image is a decompression bomb
+    render_dpi: int = 300
+    min_text_chars: int = 20  # fewer characters than this on a PDF page: no usable text layer
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def sniff(data: bytes) -> str:
+    """The media type from the first bytes."""
+    head = data[:16]
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if head.startswith(b"BM"):
+        return "image/bmp"
+    if head[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if head.startswith(b"PK\x03\x04"):
+        return "application/zip"
+    text = data[:512].lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html")):
+        return "text/html"
+    return "application/octet-stream"
+
+
+DESCRIBE = {"application/zip": "a ZIP archive (an office document or compressed folder)",
+            "text/html": "a web page (HTML)", "application/octet-stream": "not a PDF or an image"}
+
+
+def load_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read `path` into a Document named `name`. Raises UnreadableDocument."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UnreadableDocument(f"cannot read the file: {e.strerror}") from e
+    return load_bytes(data, name, limits)
+
+
+def load_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    doc = Document(file=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    if not data:
+        raise UnreadableDocument("the file is empty (0 bytes)")
+    if len(data) > limits.max_bytes:
+        raise UnreadableDocument(f"the file is {len(data) / 1e6:.1f} MB, over the {limits.max_bytes / 1e6:.0f} MB limit")
+    media = sniff(data)
+    doc.media_type = media
+    if media == "application/pdf":
+        doc.pages = read_pdf(data, limits)
+    elif media.startswith("image/"):
+        doc.pages = read_image(data, limits)
+    else:
+        raise UnreadableDocument(f"unsupported file type: the content is {DESCRIBE.get(media, media)}")
+    return doc
+
+
+def read_pdf(data: bytes, limits: Limits) -> list[Page]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as e:  # pdfminer raises many unrelated types for damaged files
+        raise UnreadableDocument(_pdf_error(e)) from e
+    try:
+        try:
+            n = len(pdf.pages)
+        except Exception as e:
+            raise UnreadableDocument(_pdf_error(e)) from e
+        if n == 0:
+            raise UnreadableDocument("the PDF has no pages (damaged or truncated file)")
+        if n > limits.max_pages:
+            raise UnreadableDocument(f"the PDF has {n} pages, over the {limits.max_pages}-page limit")
+        pages: list[Page] = []
+        for i, p in enumerate(pdf.pages):
+            try:
+                words = p.extract_words(use_text_flow=False, keep_blank_chars=False)
+            except Exception as e:
+                raise UnreadableDocument(f"page {i + 1} cannot be decoded: {_pdf_error(e)}") from e
+            if sum(len(w["text"]) for w in words) >= limits.min_text_chars:
+                pages.append(Page(number=i + 1, width=float(p.width), height=float(p.height), source="text_layer",
+                                  words=[Word(text=w["text"], confidence=1.0,
+                                              box=Box(x0=w["x0"], top=w["top"], x1=w["x1"], bottom=w["bottom"]))
+                                         for w in words]))
+            else:
+                pages.append(ocr_page(render_pdf_page(data, i, limits), i + 1))
+        return pages
+    finally:
+        pdf.close()
+
+
+def render_pdf_page(data: bytes, index: int, limits: Limits) -> Image.Image:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page = pdf[index]
+        w, h = page.get_size()
+        scale = limits.render_dpi / 72
+        if w * h * scale * scale > limits.max_pixels:
+            scale = (limits.max_pixels / (w * h)) ** 0.5
+        img = page.render(scale=scale, grayscale=True).to_pil()
+        img.info["dpi"] = (72 * scale, 72 * scale)
+        return img
+    finally:
+        pdf.close()
+
+
+def _pdf_error(e: Exception) -> str:
+    text = f"{type(e).__name__}: {e}".lower()
+    if "password" in text or "encrypt" in text:
+        return "the PDF is encrypted with a password"
+    if "eof" in text or "startxref" in text or "xref" in text or "trailer" in text:
+        return "the PDF is damaged or truncated (no readable cross-reference table)"
+    if "no /root" in text or "syntax" in text:
+        return "the PDF is damaged (its structure cannot be parsed)"
+    return f"the PDF cannot be parsed ({type(e).__name__})"
+
+
+def read_image(data: bytes, limits: Limits) -> list[Page]:
+    Image.MAX_IMAGE_PIXELS = limits.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            img.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise UnreadableDocument(f"the image is too large to process safely (over {limits.max_pixels:,} pixels)") from e
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        raise UnreadableDocument(f"the image cannot be decoded (damaged or truncated): {e}") from e
+    frames = getattr(img, "n_frames", 1)
+    if frames > limits.max_pages:
+        raise UnreadableDocument(f"the image has {frames} pages, over the {limits.max_pages}-page limit")
+    pages: list[Page] = []
+    for i in range(frames):
+        try:
+            img.seek(i)
+            frame = img.copy()
+        except (OSError, EOFError) as e:
+            raise UnreadableDocument(f"page {i + 1} of the image cannot be decoded: {e}") from e
+        frame.info.setdefault("dpi", img.info.get("dpi"))
+        pages.append(ocr_page(frame, i + 1))
+    return pages

@@ -1,0 +1,164 @@
+"""Printed values to the contract's value forms: ISO dates, ISO alpha-2 countries, six-digit HS codes, numbers
+with their unit or currency. Each parser returns None when the text holds no such value: absent, never guessed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import pycountry
+
+MONTHS = {m: i for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+MONTHS.update({"SEPT": 9})
+MONTH_RE = r"(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)"
+
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
+    (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
+    (re.compile(rf"\b(\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
+    (re.compile(rf"\b{MONTH_RE}[\s\-.]*(\d{{1,2}})(?:ST|ND|RD|TH)?,?\s*(\d{{4}})\b", re.I), "Mdy"),
+    (re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b"), "dmy"),
+]
+
+
+def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
+    """The first date in `text` as ISO, with the span it was read from. Numeric d/m/y is read day first,
+    as certificates in the region print it."""
+    if not text:
+        return None
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for pat, order in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            try:
+                if order == "ymd":
+                    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+                elif order == "dMy":
+                    d, mo, y = int(m[1]), MONTHS[m[2].upper()[:4] if m[2].upper().startswith("SEPT") else m[2].upper()[:3]], int(m[3])
+                elif order == "Mdy":
+                    mo, d, y = MONTHS[m[1].upper()[:4] if m[1].upper().startswith("SEPT") else m[1].upper()[:3]], int(m[2]), int(m[3])
+                else:
+                    d, mo, y = int(m[1]), int(m[2]), int(m[3])
+                    if mo > 12 and d <= 12:
+                        d, mo = mo, d
+                iso = dt.date(y, mo, d).isoformat()
+            except (ValueError, KeyError):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), iso, m.span())
+            break
+    return (best[1], best[2]) if best else None
+
+
+# Customs spellings that pycountry does not know, upper case.
+COUNTRY_ALIASES = {
+    "CHINA": "CN", "P.R. CHINA": "CN", "P.R.CHINA": "CN", "PR CHINA": "CN", "PRC": "CN",
+    "THE PEOPLE'S REPUBLIC OF CHINA": "CN", "PEOPLE'S REPUBLIC OF CHINA": "CN", "中国": "CN",
+    "KOREA": "KR", "SOUTH KOREA": "KR", "REPUBLIC OF KOREA": "KR", "KOREA, REPUBLIC OF": "KR", "KOREA (REPUBLIC OF)": "KR",
+    "VIET NAM": "VN", "VIETNAM": "VN", "LAO PDR": "LA", "LAOS": "LA", "LAO": "LA",
+    "BRUNEI": "BN", "BRUNEI DARUSSALAM": "BN", "HONG KONG": "HK", "HONG KONG SAR": "HK", "HONG KONG, CHINA": "HK",
+    "MYANMAR": "MM", "BURMA": "MM", "JAPAN": "JP", "日本": "JP", "SINGAPORE": "SG", "MALAYSIA": "MY",
+    "THAILAND": "TH", "INDONESIA": "ID", "PHILIPPINES": "PH", "THE PHILIPPINES": "PH", "CAMBODIA": "KH",
+    "AUSTRALIA": "AU", "NEW ZEALAND": "NZ", "INDIA": "IN", "TAIWAN": "TW", "USA": "US", "U.S.A.": "US",
+    "UNITED STATES": "US",
+}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names[v.upper()] = c.alpha_2
+    names.update(COUNTRY_ALIASES)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _country_regex() -> re.Pattern[str]:
+    names = sorted(_country_names(), key=len, reverse=True)
+    return re.compile(r"(?<![A-Z])(" + "|".join(re.escape(n) for n in names) + r")(?![A-Z])")
+
+
+def parse_country(text: str | None, *, last: bool = True) -> str | None:
+    """A country named in `text` (the last one by default, as addresses end with it) as ISO alpha-2."""
+    if not text:
+        return None
+    t = re.sub(r"\s+", " ", text.upper()).strip()
+    t = t.rstrip(" *")  # "AUSTRALIA *": RCEP country of origin under Art. 2.6.6
+    if t in _country_names():
+        return _country_names()[t]
+    if re.fullmatch(r"[A-Z]{2}", t) and pycountry.countries.get(alpha_2=t):
+        return t
+    found = _country_regex().findall(t)
+    if not found:
+        return None
+    return _country_names()[found[-1] if last else found[0]]
+
+
+def parse_hs(text: str | None) -> str | None:
+    """A six-digit HS subheading: `0703.20`, `070320`, `0703.20.00` (national digits dropped)."""
+    if not text:
+        return None
+    m = re.search(r"(?<!\d)(\d{4})[.\s]?(\d{2})(?:[.\s]?\d{2,4})?(?!\d)", text)
+    return m[1] + m[2] if m else None
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def parse_number(text: str | None) -> float | None:
+    if not text:
+        return None
+    m = re.search(_NUM, text.replace(" ", "") if re.fullmatch(r"[\d ,.]+", text.strip() or "x") else text)
+    if not m:
+        return None
+    return float(m[0].replace(",", ""))
+
+
+UNITS = {"KGS": "KGS", "KG": "KGS", "KGM": "KGS", "KILOGRAMS": "KGS", "PCS": "PCS", "PC": "PCS", "PIECES": "PCS",
+         "SETS": "SETS", "SET": "SETS", "LTRS": "LTRS", "LTR": "LTRS", "LITRES": "LTRS", "L": "LTRS", "MT": "MT",
+         "TONS": "MT", "CTNS": "CTNS", "CARTONS": "CTNS", "M": "M", "M2": "M2", "M3": "M3", "PAIRS": "PRS", "PRS": "PRS",
+         "UNITS": "UNITS", "DOZ": "DOZ"}
+
+
+def parse_quantity(text: str | None) -> tuple[float, str | None] | None:
+    """`12,500 KGS` -> (12500.0, 'KGS'). The unit is kept in its usual customs spelling."""
+    if not text:
+        return None
+    m = re.search(rf"({_NUM})\s*([A-Za-z][A-Za-z0-9]*)?", text)
+    if not m:
+        return None
+    unit = m[2].upper() if m[2] else None
+    if unit and unit not in UNITS:
+        unit = None
+    return float(m[1].replace(",", "")), (UNITS[unit] if unit else None)
+
+
+CURRENCIES = {"USD", "EUR", "JPY", "CNY", "RMB", "AUD", "NZD", "SGD", "KRW", "THB", "VND", "MYR", "IDR", "PHP", "HKD", "GBP"}
+
+
+def parse_money(text: str | None) -> tuple[float, str | None] | None:
+    """`FOB USD 23,400.00` or `US$ 23,400.00` -> (23400.0, 'USD')."""
+    if not text:
+        return None
+    t = text.upper().replace("US$", "USD ")
+    m = re.search(rf"({_NUM})", t)
+    if not m:
+        return None
+    cur = None
+    for c in re.findall(r"[A-Z]{3}", t):
+        if c in CURRENCIES:
+            cur = "CNY" if c == "RMB" else c
+            break
+    return float(m[1].replace(",", "")), cur
+
+
+def collapse(text: str | None) -> str | None:
+    if text is None:
+        return None
+    t = re.sub(r"\s+", " ", text).strip()
+    return t or None

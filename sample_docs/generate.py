@@ -1,0 +1,80 @@
+"""Generate a set of sample submissions with ground truth.
+
+    python -m sample_docs.generate OUT --seed 7 --count 24
+
+writes
+    OUT/submissions/<case_id>/case.json and the documents   the batch input (contract layout)
+    OUT/truth.json                                          expected fields, defects and decisions
+    OUT/exporter_registry.csv                               the registry a customs office would load
+
+The truth sits beside the submissions, not among them: every file directly under the batch input is a
+submission of its own.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+from pathlib import Path
+
+from sample_docs.catalog import BLOCKED_EXPORTER, EXPORTERS
+from sample_docs.degrade import broken_file, render_scan
+from sample_docs.render import RENDERERS
+from sample_docs.scenario import ScenarioBuilder, Submission, plan
+
+GENERATOR_VERSION = 1
+
+
+def write_submission(sub: Submission, root: Path, rng: random.Random) -> None:
+    folder = root / sub.case_id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "case.json").write_text(json.dumps(sub.metadata, indent=2, ensure_ascii=False) + "\n")
+    for d in sub.documents:
+        if d.broken:
+            data = broken_file(d.broken, rng)
+        else:
+            pdf = RENDERERS[d.layout](d.fields, d.opts)  # type: ignore[index]
+            data = pdf if d.render == "text_pdf" else render_scan(pdf, d.render, rng)
+        (folder / d.file).write_bytes(data)
+
+
+def generate(out: Path, seed: int, count: int) -> dict:
+    rng = random.Random(seed)
+    builder = ScenarioBuilder(rng)
+    subs_root = out / "submissions"
+    if subs_root.exists():
+        shutil.rmtree(subs_root)
+    subs_root.mkdir(parents=True)
+    cases = {}
+    for i, defect in enumerate(plan(count), 1):
+        sub = builder.build(f"case-{i:04d}", defect)
+        write_submission(sub, subs_root, rng)
+        cases[sub.case_id] = sub.truth()
+    truth = {"generator": {"version": GENERATOR_VERSION, "seed": seed, "count": count}, "cases": cases}
+    (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n")
+    with open(out / "exporter_registry.csv", "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["exporter_name", "country", "status", "note"])
+        for e in EXPORTERS:
+            w.writerow([e.company.name, e.company.country, "registered", ""])
+        w.writerow([BLOCKED_EXPORTER.company.name, BLOCKED_EXPORTER.company.country, "blocked",
+                    "certificates reported forged by the issuing body"])
+    return truth
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--count", type=int, default=24)
+    a = ap.parse_args(argv)
+    truth = generate(a.out, a.seed, a.count)
+    n_def = sum(1 for c in truth["cases"].values() if c["defect"])
+    print(f"wrote {len(truth['cases'])} submissions ({n_def} with a defect) to {a.out / 'submissions'}; "
+          f"truth in {a.out / 'truth.json'}")
+
+
+if __name__ == "__main__":
+    main()
