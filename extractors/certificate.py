@@ -194,12 +194,14 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
     for v in views:
         heads = {k: v.first(k) for k in [c.key for c in COLUMNS]}
         heads = {k: a for k, a in heads.items() if a is not None}
-        if "item_number" not in heads or len(heads) < 5:
+        if len(heads) < 5:
             continue
         head_conf = sum(a.confidence for a in heads.values()) / len(heads)
         stop = v.first("box14")
-        rows = read_table(v.page, heads, "item_number", stop_top=stop.box.top if stop else None,
-                          row_start=re.compile(r"^\s*\d{1,3}\s*$"))
+        # a row starts at its item number, or at its HS code where OCR lost a lone digit in the narrow Box 6
+        rows = read_table(v.page, heads, {"item_number": re.compile(r"^\s*\d{1,3}\s*$"),
+                                          "hs_code": re.compile(r"^\s*\d{4}\.?\d{2}")},
+                          stop_top=stop.box.top if stop else None)
         for row in rows:
             item: dict[str, ExtractedField] = {}
 
@@ -207,8 +209,11 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                 item[key] = cell_field(doc, v.page.number, words, value, valid=valid, header_confidence=head_conf,
                                        raw=raw)
 
-            n = row.text("item_number")
-            put("item_number", row.words("item_number"), int(n) if n.strip().isdigit() else None)
+            n = row.text("item_number").strip()
+            if n.isdigit():
+                put("item_number", row.words("item_number"), int(n))
+            else:  # not read: items are numbered 1, 2, 3 ... (Box 6), so the position tells it, less surely
+                item["item_number"] = cell_field(doc, v.page.number, [], len(items) + 1, header_confidence=0.7)
             marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])
             put("marks", row.words("marks"), marks)
             desc_lines = row.cells.get("description", [])

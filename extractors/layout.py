@@ -75,6 +75,10 @@ def split_segments(line: Line, gap: float = 10.0) -> list[Line]:
 
 # ---------------------------------------------------------------- labels
 
+# Words closer than this share of the text height belong to one run of text.
+GLUED = 0.45
+
+
 @dataclass(frozen=True)
 class Label:
     """A printed title. `key` names it; `variants` are the wordings seen on real documents."""
@@ -138,7 +142,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 best = (0.0, 0)
                 # short labels must match whole: "Certificate" is not "Certificate No."
                 threshold = max(var.label.min_score, 92.0 if len(var.text) < 16 else 0.0)
-                for k in ((n - 1, n, n + 1) if n >= 3 else (n, n + 1)):
+                for k in range(max(1, n - 1), n + 2):
                     if k < 1 or s + k > len(flat):
                         continue
                     sc = fuzz.ratio(" ".join(flat[s:s + k]), var.text)
@@ -151,12 +155,17 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     if pos > 0 and re.fullmatch(r"\d{1,2}\.?", line.words[pos - 1].text) and \
                             ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
                         ws = [line.words[pos - 1]] + ws
+                        pos -= 1
+                    # a label starts its own run of text: "CONSIGNEE" in "SAME AS CONSIGNEE" is no label
+                    if pos > 0 and ws[0].box.x0 - line.words[pos - 1].box.x1 < GLUED * max(ws[0].box.height, 4):
+                        continue
                     if var.label.standalone:
                         end = line.words.index(ws[-1])
                         if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
                             continue
                     cands.append((len(var.tokens), best[0], var.label.key, ws))
-    cands.sort(key=lambda c: (-(c[1] >= 97), -c[0], -c[1]))
+    # most evidence first: words matched, weighted by how well they matched
+    cands.sort(key=lambda c: (-c[0] * max(c[1] - 80.0, 0.0) / 20.0, -c[1]))
     used: set[int] = set()
     found: dict[str, list[Anchor]] = {}
     for _n, score, key, ws in cands:
@@ -243,15 +252,18 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
                 edge = max(edge, o.box.bottom + 0.5)
         return edge
 
-    right = page.width
-    for cand in sorted({o.box.x0 - 1 for o in others if o.box.x0 > max(a.x1, left + 40) - 1}, reverse=True) + [None]:
+    # start at the next label on the label's own line, then pull the right edge in to any label whose box
+    # (its column, down to the next label under it) stands beside the block
+    right = min(line_right, page.width)
+    xmin = max(a.x1, left + 40) - 1
+    while True:
         edge = block(right)
-        lo, hi = (a.top - 2, edge) if direction == "below" else (edge, a.bottom + 2)
-        blockers = [o for o in others if o.box.x0 > max(a.x1, left + 40) - 1 and o.box.x0 < right
-                    and _overlaps(lo, hi, o.box.top, o.box.bottom)]
-        if not blockers or cand is None:
+        lo, hi = (a.top + 1, edge) if direction == "below" else (edge, a.bottom - 1)
+        blockers = [o for o in others if xmin < o.box.x0 < right
+                    and _overlaps(lo, hi, *column_extent(o, others + [anchor]))]
+        if not blockers:
             break
-        right = min(cand, min(o.box.x0 for o in blockers) - 1)
+        right = min(o.box.x0 for o in blockers) - 1
     edge = block(right)
     if direction == "below":
         box = Box(x0=left, top=a.top, x1=max(right, line_right if line_right < page.width else right), bottom=edge)
@@ -272,6 +284,16 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
             words.append(w)
     lines = [ln for ln in group_lines(words) if not is_boilerplate(ln.text, boilerplate)]
     return Region(anchor, box, lines)
+
+
+def column_extent(o: Anchor, anchors: list[Anchor]) -> tuple[float, float]:
+    """How far down a label's box reaches: forms are rows of boxes, and a box ends where the next label
+    below it starts at or left of its own left edge (the next row, or the next box in its column)."""
+    bottom = o.box.top + 400.0
+    for p in anchors:
+        if p is not o and p.box.top > o.box.bottom - 1 and p.box.x0 <= o.box.x0 + 20:
+            bottom = min(bottom, p.box.top)
+    return o.box.top, bottom
 
 
 def is_boilerplate(text: str, phrases: Iterable[str]) -> bool:
@@ -309,12 +331,15 @@ class TableRow:
         return [w for ln in self.cells.get(key, []) for w in ln.words]
 
 
-def read_table(page: Page, headers: dict[str, Anchor], row_key: str, *, stop_top: float | None = None,
-               row_start: re.Pattern[str] | None = None, max_gap: float = 60.0) -> list[TableRow]:
+def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, re.Pattern[str]], *,
+               stop_top: float | None = None, row_start: re.Pattern[str] | None = None,
+               max_gap: float = 60.0) -> list[TableRow]:
     """Rows under column headings. Columns run from one heading's left edge to the next; a row starts where
-    `row_key`'s column holds a value matching `row_start` (any text if None); lines in between belong to the
-    row above (wrapped descriptions). Lines between the headings and the first row are heading tails."""
-    if row_key not in headers:
+    `row_key`'s column holds a value matching `row_start` (any text if None) -- or, with a dict of column
+    keys to patterns, where any of those columns matches; lines in between belong to the row above (wrapped
+    descriptions). Lines between the headings and the first row are heading tails."""
+    starters = row_key if isinstance(row_key, dict) else {row_key: row_start}
+    if not any(k in headers for k in starters):
         return []
     heads = sorted(headers.values(), key=lambda a: a.box.x0)
     cols = []
@@ -344,8 +369,11 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str, *, stop_top
             k = col_of(w)
             if k:
                 by_col.setdefault(k, []).append(w)
-        key_text = " ".join(w.text for w in by_col.get(row_key, []))
-        starts = bool(key_text) and (row_start is None or row_start.search(key_text))
+        starts = False
+        for k, pat in starters.items():
+            key_text = " ".join(w.text for w in by_col.get(k, []))
+            if key_text and (pat is None or pat.search(key_text)):
+                starts = True
         if starts:
             rows.append(TableRow({}, ln.box.top, ln.box.bottom))
         elif not rows or (last_bottom is not None and ln.box.top - last_bottom > max_gap):

@@ -1,0 +1,43 @@
+"""One file in, one Document out: load (text layer or OCR), classify, extract fields.
+
+A file that cannot be read comes back as a Document carrying its error, never as an exception, so a batch
+goes on and the case gets a finding.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from extractors.certificate import extract_certificate
+from extractors.classify import classify
+from extractors.load import DEFAULT_LIMITS, Limits, load_document
+from extractors.trade_documents import SPECS, extract_trade_document
+from pipeline.errors import UnreadableDocument
+from pipeline.model import Document, DocumentError
+
+log = logging.getLogger(__name__)
+
+
+def extract_fields(doc: Document) -> None:
+    if doc.doc_type == "certificate_of_origin":
+        extract_certificate(doc)
+    elif doc.doc_type in SPECS:
+        extract_trade_document(doc)
+
+
+def read_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    try:
+        doc = load_document(path, name, limits)
+    except UnreadableDocument as e:
+        data = path.read_bytes() if path.is_file() else b""
+        return Document(file=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                        error=DocumentError(file=name, code=e.code, message=e.message))
+    doc.doc_type, doc.doc_type_confidence = classify(doc)  # type: ignore[assignment]
+    try:
+        extract_fields(doc)
+    except Exception as e:  # a bug in an extractor must not lose the document: it goes to a reviewer
+        log.exception("extraction failed for %s", name)
+        doc.error = DocumentError(file=name, code="extraction.failed",
+                                  message=f"the fields could not be extracted ({type(e).__name__}: {e})")
+    return doc

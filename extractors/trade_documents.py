@@ -1,0 +1,264 @@
+"""Commercial invoice, packing list and bill of lading: the contract's fields, read by printed labels in
+English and Chinese, and goods tables read row by row.
+
+Each document type is a spec: labels, how each field is read from its label's region, and the table's
+columns. Table headings are found first and taken out of the page before other labels are matched, so a
+heading such as "TOTAL" (a column of amounts) is not mistaken for the invoice total's label.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party, view_pages)
+from extractors.layout import Anchor, Label, Region, find_anchors, group_lines, read_table
+from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_number, parse_quantity
+from pipeline.model import Document, ExtractedField, Page
+
+L = Label
+INCOTERMS = {"EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP", "DAT", "DDU"}
+INCOTERM_ALIASES = {"C&F": "CFR", "CNF": "CFR", "C AND F": "CFR", "FOB": "FOB"}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    columns: list[Label]
+    row_key: str  # the column whose value starts a row
+    row_start: re.Pattern[str]
+    stop: tuple[str, ...]  # label keys that end the table
+
+
+@dataclass(frozen=True)
+class DocSpec:
+    labels: list[Label]
+    fields: list[tuple[str, str, str]]  # (field name or "a,b,c" for a party, label key, reader)
+    table: TableSpec | None
+    boilerplate: tuple[str, ...] = ()
+
+
+NUMBER = re.compile(r"\d")
+
+INVOICE = DocSpec(
+    labels=[
+        L("invoice_number", ("Invoice No.", "INVOICE NO", "Invoice Number", "发票号码 Invoice No.", "发票号 Invoice No.",
+                             "Inv. No.")),
+        L("invoice_date", ("Invoice Date", "INVOICE DATE", "日期 Date", "Date")),
+        L("seller", ("Seller", "卖方 Seller", "SHIPPER / EXPORTER", "Shipper/Exporter", "Seller / Exporter", "Exporter")),
+        L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs")),
+        L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
+                       "Price Terms", "Delivery Terms")),
+        L("currency", ("Currency", "币种 Currency")),
+        L("payment", ("Payment Terms", "付款方式 Payment", "Payment")),
+        L("total", ("TOTAL", "总计 TOTAL", "INVOICE TOTAL", "Total Amount", "Grand Total")),
+        L("closing", ("We certify that this invoice is true and correct", "签字盖章 Signature and stamp",
+                      "Country of origin of goods", "For and on behalf of")),
+    ],
+    fields=[("invoice_number", "invoice_number", "code"), ("invoice_date", "invoice_date", "date"),
+            ("seller_name,seller_address,seller_country", "seller", "party"),
+            ("buyer_name,buyer_address,buyer_country", "buyer", "party"),
+            ("currency", "currency", "currency"), ("incoterm", "incoterm", "incoterm"),
+            ("total_amount", "total", "money")],
+    table=TableSpec(
+        columns=[L("no", ("ITEM", "No.", "Item No.")),
+                 L("description", ("Description of Goods", "货物描述", "DESCRIPTION", "Description")),
+                 L("hs_code", ("HS Code", "海关编码", "H.S. CODE", "H.S. Code", "HS Code No.")),
+                 L("quantity", ("Quantity", "数量", "QTY", "Qty.")),
+                 L("quantity_unit", ("Unit", "单位", "UNIT", "UOM")),
+                 L("unit_price", ("Unit Price", "单价", "PRICE", "Unit Price (USD)")),
+                 L("amount", ("Amount", "金额", "TOTAL", "Amount (USD)", "Total Price"))],
+        row_key="amount", row_start=NUMBER, stop=("total", "closing")),
+)
+
+PACKING_LIST = DocSpec(
+    labels=[
+        L("invoice_number", ("Invoice No.", "Inv. No.", "Invoice Number", "发票号 Invoice No.")),
+        L("date", ("Date", "Packing Date", "日期 Date")),
+        L("shipper", ("Shipper", "Exporter", "Seller", "发货人 Shipper")),
+        L("consignee", ("Consignee", "Buyer", "Messrs", "收货人 Consignee")),
+        L("total_row", ("TOTAL", "TOTAL:")),
+        L("total_packages", ("Total Packages", "Total No. of Packages")),
+        L("total_net_weight", ("Total Net Weight", "Total N.W.")),
+        L("total_gross_weight", ("Total Gross Weight", "Total G.W.")),
+    ],
+    fields=[("invoice_number", "invoice_number", "code"), ("date", "date", "date"),
+            ("shipper_name", "shipper", "party_name"), ("consignee_name", "consignee", "party_name"),
+            ("total_packages", "total_packages", "number"),
+            ("total_net_weight,weight_unit", "total_net_weight", "weight"),
+            ("total_gross_weight,weight_unit", "total_gross_weight", "weight")],
+    table=TableSpec(
+        columns=[L("description", ("Description of Goods", "Description", "货物描述")),
+                 L("quantity", ("Quantity", "QTY", "数量")), L("quantity_unit", ("Unit", "UNIT", "单位")),
+                 L("packages", ("Packages", "No. of Packages", "PKGS", "件数")),
+                 L("net_weight", ("N.W. (KGS)", "N.W.", "Net Weight", "净重")),
+                 L("gross_weight", ("G.W. (KGS)", "G.W.", "Gross Weight", "毛重"))],
+        row_key="gross_weight", row_start=NUMBER, stop=("total_row", "total_packages")),
+)
+
+BILL_OF_LADING = DocSpec(
+    labels=[
+        L("bl_number", ("B/L No.", "B/L No", "Bill of Lading No.", "B/L Number")),
+        L("title", ("BILL OF LADING",)),
+        L("shipper", ("Shipper", "Shipper/Exporter", "托运人 Shipper")),
+        L("consignee", ("Consignee", "收货人 Consignee")),
+        L("notify_party", ("Notify Party", "通知人 Notify Party")),
+        L("vessel", ("Ocean Vessel", "Vessel", "Vessel Name")),
+        L("voyage", ("Voyage No.", "Voy. No.", "Voyage")),
+        L("port_of_loading", ("Port of Loading",)),
+        L("port_of_discharge", ("Port of Discharge",)),
+        L("marks", ("Marks and Numbers", "Marks & Nos.")),
+        L("total_packages", ("Number of Packages", "No. of Packages")),
+        L("description", ("Description of Goods",)),
+        L("gross_weight", ("Gross Weight",)),
+        L("on_board_date", ("Shipped on Board Date", "On Board Date", "Laden on Board", "Shipped on Board")),
+        L("issue", ("Place and Date of Issue",)),
+    ],
+    fields=[("bl_number", "bl_number", "code"), ("shipper_name", "shipper", "party_name"),
+            ("consignee_name", "consignee", "party_name"), ("notify_party", "notify_party", "party_name"),
+            ("vessel", "vessel", "text"), ("voyage", "voyage", "code"),
+            ("port_of_loading", "port_of_loading", "text"), ("port_of_discharge", "port_of_discharge", "text"),
+            ("on_board_date", "on_board_date", "date"), ("total_packages", "total_packages", "number"),
+            ("gross_weight,weight_unit", "gross_weight", "weight")],
+    table=None,
+    boilerplate=("FOR PORT-TO-PORT SHIPMENT OR COMBINED TRANSPORT",),
+)
+
+SPECS: dict[str, DocSpec] = {"commercial_invoice": INVOICE, "packing_list": PACKING_LIST,
+                             "bill_of_lading": BILL_OF_LADING}
+
+
+def _incoterm(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = text.upper()
+    for alias, code in INCOTERM_ALIASES.items():
+        if re.search(rf"(?<![A-Z]){re.escape(alias)}(?![A-Z])", t):
+            return code
+    for tok in re.findall(r"[A-Z]{3}", t):
+        if tok in INCOTERMS:
+            return tok
+    return None
+
+
+def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]:
+    """(value, valid, words) per field name the reader fills."""
+    text, ws = first_line(region)
+    all_text = region.text if region else ""
+    if reader == "code":
+        m = re.search(r"[A-Z0-9][A-Z0-9/\-._]{2,}", (text or "").upper())
+        return [(m[0] if m else None, bool(m and NUMBER.search(m[0])), ws)]
+    if reader == "date":
+        d = parse_date(all_text)
+        return [(d[0] if d else None, d is not None, ws)]
+    if reader == "text":
+        return [(text, True, ws)]
+    if reader == "party":
+        name, address, country, nws, aws = split_party(region)
+        return [(name, True, nws), (address, True, aws), (country, country is not None, aws[-3:] or nws)]
+    if reader == "party_name":
+        name, _a, _c, nws, _aws = split_party(region)
+        return [(name, True, nws)]
+    if reader == "currency":
+        m = re.search(r"\b[A-Z]{3}\b", (text or "").upper())
+        return [(m[0] if m else None, m is not None, ws)]
+    if reader == "incoterm":
+        v = _incoterm(text)
+        return [(v, v is not None, ws)]
+    if reader == "money":
+        mon = parse_money(text)
+        return [(mon[0] if mon else None, mon is not None, ws)]
+    if reader == "number":
+        n = parse_number(text)
+        return [(n, n is not None, ws)]
+    if reader == "weight":
+        q = parse_quantity(text)
+        return [(q[0] if q else None, q is not None, ws), (q[1] if q else None, bool(q and q[1]), ws)]
+    raise ValueError(reader)
+
+
+def find_table_header(page: Page, columns: list[Label], min_columns: int = 3) -> dict[str, Anchor]:
+    """The heading row of a table: the band of lines holding the most column headings."""
+    anchors = find_anchors(page, columns)
+    flat = [a for v in anchors.values() for a in v]
+    best: dict[str, Anchor] = {}
+    for a in flat:
+        band = {}
+        for b in flat:
+            if abs(b.box.top - a.box.top) < 6 and (b.key not in band or b.score > band[b.key].score):
+                band[b.key] = b
+        if len(band) > len(best):
+            best = band
+    return best if len(best) >= min_columns else {}
+
+
+def extract_trade_document(doc: Document) -> None:
+    spec = SPECS[doc.doc_type]
+    headers: dict[int, dict[str, Anchor]] = {}
+    if spec.table:
+        for p in doc.pages:
+            headers[p.number] = find_table_header(p, spec.table.columns)
+
+    def header_words(p: Page) -> set[int]:
+        return {id(w) for a in headers.get(p.number, {}).values() for w in a.words}
+
+    views = view_pages(doc, spec.labels, exclude=header_words if spec.table else None)
+    header_anchors = {n: list(h.values()) for n, h in headers.items()}
+    f: dict[str, ExtractedField] = {}
+    for names, key, reader in spec.fields:
+        region = _region(views, key, spec, header_anchors)
+        for name, (value, valid, ws) in zip(names.split(","), _read(reader, region)):
+            if name in f and f[name].value is not None:
+                continue  # weight_unit: the first total that states one
+            f[name] = make_field(doc, region, value, valid=valid, words=ws)
+    doc.fields = f
+    doc.items = _items(doc, views, spec, headers) if spec.table else []
+
+
+def _region(views: list[PageView], key: str, spec: DocSpec, header_anchors: dict[int, list[Anchor]]) -> Region | None:
+    for v in views:
+        if v.first(key):
+            return read_region([v], key, boilerplate=spec.boilerplate, extra=header_anchors.get(v.page.number, []))
+    return None
+
+
+def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[int, dict[str, Anchor]]
+           ) -> list[dict[str, ExtractedField]]:
+    assert spec.table is not None
+    t = spec.table
+    items: list[dict[str, ExtractedField]] = []
+    for v in views:
+        heads = headers.get(v.page.number) or {}
+        if t.row_key not in heads:
+            continue
+        head_bottom = max(a.box.bottom for a in heads.values())
+        stops = [a.box.top for k in t.stop for a in v.anchors.get(k, []) if a.box.top > head_bottom]
+        head_conf = sum(a.confidence for a in heads.values()) / len(heads)
+        rows = read_table(v.page, heads, t.row_key, stop_top=min(stops) if stops else None, row_start=t.row_start)
+        for row in rows:
+            item: dict[str, ExtractedField] = {}
+            readers: dict[str, Callable[[str], tuple[object, bool]]] = {
+                "description": lambda s: (collapse(s), True),
+                "hs_code": lambda s: (parse_hs(s), parse_hs(s) is not None or not s.strip()),
+                "quantity": lambda s: ((parse_quantity(s) or (None,))[0], parse_quantity(s) is not None),
+                "quantity_unit": lambda s: (collapse(s.upper()), True),
+                "unit_price": lambda s: (parse_number(s), parse_number(s) is not None),
+                "amount": lambda s: (parse_number(s), parse_number(s) is not None),
+                "packages": lambda s: (parse_number(s), parse_number(s) is not None),
+                "net_weight": lambda s: (parse_number(s), parse_number(s) is not None),
+                "gross_weight": lambda s: (parse_number(s), parse_number(s) is not None),
+            }
+            for col in t.columns:
+                if col.key not in readers:
+                    continue
+                text = row.text(col.key)
+                value, valid = readers[col.key](text) if text.strip() else (None, True)
+                item[col.key] = cell_field(doc, v.page.number, row.words(col.key), value, valid=valid,
+                                           header_confidence=head_conf)
+            # a unit printed with the quantity ("12,500 KGS") when there is no unit column
+            if item.get("quantity_unit") is None or item["quantity_unit"].value is None:
+                q = parse_quantity(row.text("quantity"))
+                if q and q[1]:
+                    item["quantity_unit"] = cell_field(doc, v.page.number, row.words("quantity"), q[1],
+                                                       header_confidence=head_conf)
+            items.append(item)
+    return items

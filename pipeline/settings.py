@@ -1,0 +1,61 @@
+"""All configuration in one object: defaults here, overridden by environment variables `ORIGIN_REVIEW_<NAME>`
+and by the command line."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "origin-review"
+
+
+@dataclass
+class Settings:
+    db_url: str = field(default_factory=lambda: f"sqlite:///{data_dir() / 'cases.db'}")
+    reference_date: dt.date | None = None  # default for cases whose case.json gives none; else today
+    qa_sample_rate: float = 0.02
+    workers: int = 2
+    exporter_registry: Path | None = None  # CSV: exporter_name, country, status (registered | blocked)
+    # routing
+    auto_approve_threshold: float = 0.90  # case confidence needed for automatic approval
+    required_field_confidence: float = 0.80  # each field a decision rests on
+    block_on_missing_rule: bool = True  # a product-specific rule missing from the knowledge base stops approval
+    # legibility
+    illegible_below: float = 0.60  # mean OCR word confidence of a page under which its fields are not trusted
+    # consistency tolerances
+    quantity_tolerance: float = 0.02  # relative difference of quantities still taken as equal
+    name_match_pass: float = 93.0  # rapidfuzz score of normalised names: equal
+    name_match_warn: float = 75.0  # below pass, at or above this: a minor discrepancy (Art. 3.26)
+    date_tolerance_days: int = 3
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        s = cls()
+        for f in dataclasses.fields(cls):
+            raw = os.environ.get(f"ORIGIN_REVIEW_{f.name.upper()}")
+            if raw is not None:
+                setattr(s, f.name, _coerce(f.type, raw))
+        for k, v in overrides.items():
+            if v is not None:
+                setattr(s, k, v)
+        return s
+
+
+def _coerce(typ: object, raw: str):
+    t = str(typ)
+    if "bool" in t:
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if "float" in t:
+        return float(raw)
+    if "int" in t:
+        return int(raw)
+    if "date" in t:
+        return dt.date.fromisoformat(raw) if raw else None
+    if "Path" in t:
+        return Path(raw) if raw else None
+    return raw
