@@ -77,6 +77,8 @@ def split_segments(line: Line, gap: float = 10.0) -> list[Line]:
 
 # Words closer than this share of the text height belong to one run of text.
 GLUED = 0.45
+# How far right of its title a value under it may start (points).
+VALUE_INDENT = 60.0
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                         ws = [line.words[pos - 1]] + ws
                         pos -= 1
                     # a label starts its own run of text: "CONSIGNEE" in "SAME AS CONSIGNEE" is no label
-                    if pos > 0 and ws[0].box.x0 - line.words[pos - 1].box.x1 < GLUED * max(ws[0].box.height, 4):
+                    # (a ruling line read as "|" is no text)
+                    if pos > 0 and norm(line.words[pos - 1].text) and \
+                            ws[0].box.x0 - line.words[pos - 1].box.x1 < GLUED * max(ws[0].box.height, 4):
                         continue
                     if var.label.standalone:
                         end = line.words.index(ws[-1])
@@ -282,7 +286,18 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
             continue
         if box.x0 <= w.box.x0 + 2 and cx <= right and box.top <= cy <= box.bottom:
             words.append(w)
-    lines = [ln for ln in group_lines(words) if not is_boilerplate(ln.text, boilerplate)]
+    lines = []
+    for ln in group_lines(words):
+        on_label_line = a.top - 1 <= (ln.box.top + ln.box.bottom) / 2 <= a.bottom + 1
+        if not on_label_line:
+            # a value stands left-aligned under its title; a run of text that starts far to the right
+            # belongs to a neighbouring box whose title was not read
+            runs = [r for r in split_segments(ln) if r.box.x0 <= a.x0 + VALUE_INDENT]
+            if not runs:
+                continue
+            ln = Line([w for r in runs for w in r.words])
+        if not is_boilerplate(ln.text, boilerplate):
+            lines.append(ln)
     return Region(anchor, box, lines)
 
 
@@ -356,8 +371,10 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
     lines = group_lines(body)
 
     def col_of(w: Word) -> str | None:
+        # by the word's centre: OCR boxes stand a point or two off where the text layer puts them
+        cx = (w.box.x0 + w.box.x1) / 2
         for c in cols:
-            if c.x0 <= w.box.x0 < c.x1:
+            if c.x0 <= cx < c.x1:
                 return c.key
         return None
 

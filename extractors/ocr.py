@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -15,6 +16,16 @@ import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 
 from pipeline.model import Box, Page, Word  # noqa: E402
+
+# How many tesseract processes may run at once, whatever the number of threads reading documents: the
+# machine's cores, not the orchestrator's threads, are the limit. `set_ocr_workers` changes it.
+_OCR_SLOTS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+
+
+def set_ocr_workers(n: int) -> None:
+    global _OCR_SLOTS
+    _OCR_SLOTS = threading.BoundedSemaphore(max(1, n))
+
 
 # Forms and tables read row by row far better with a single uniform block than with automatic segmentation.
 TESSERACT_CONFIG = "--oem 1 --psm 6"
@@ -69,7 +80,8 @@ def skew_angle(img: Image.Image, max_angle: float = 3.0, step: float = 0.1) -> f
 
 
 def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
-    data = pytesseract.image_to_data(img, lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
+    with _OCR_SLOTS:
+        data = pytesseract.image_to_data(img, lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
     scale = 72.0 / dpi
     words: list[Word] = []
     confs: list[float] = []
@@ -101,7 +113,8 @@ def detect_rotation(img: Image.Image) -> int:
     """Degrees (0, 90, 180, 270) to turn the page clockwise so that it reads upright, from tesseract's OSD."""
     try:
         small = img if img.width <= 1400 else img.resize((1400, round(img.height * 1400 / img.width)))
-        osd = pytesseract.image_to_osd(small, config="--psm 0")
+        with _OCR_SLOTS:
+            osd = pytesseract.image_to_osd(small, config="--psm 0")
     except pytesseract.TesseractError:
         return 0
     m = re.search(r"Rotate: (\d+)", osd)
@@ -113,7 +126,7 @@ def ocr_page(img: Image.Image, number: int, lang: str = "eng") -> Page:
     img, dpi = _prepare(img, image_dpi(img))
     angle = skew_angle(img)
     if abs(angle) >= 0.15:
-        img = img.rotate(-angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
     words, mean = _read(img, dpi, lang)
     rotation = 0
     if mean < ORIENTATION_RETRY_BELOW or len(words) < 20:

@@ -1,4 +1,5 @@
-"""One file in, one Document out: load (text layer or OCR), classify, extract fields.
+"""One file in, one Document out, in three stages a flow can run as separate tasks: load (text layer or OCR),
+classify, extract fields. `read_document` runs all three.
 
 A file that cannot be read comes back as a Document carrying its error, never as an exception, so a batch
 goes on and the case gets a finding.
@@ -19,25 +20,38 @@ from pipeline.model import Document, DocumentError
 log = logging.getLogger(__name__)
 
 
-def extract_fields(doc: Document) -> None:
-    if doc.doc_type == "certificate_of_origin":
-        extract_certificate(doc)
-    elif doc.doc_type in SPECS:
-        extract_trade_document(doc)
+def load(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    try:
+        return load_document(path, name, limits)
+    except UnreadableDocument as e:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        return Document(file=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                        error=DocumentError(file=name, code=e.code, message=e.message))
+
+
+def classify_document(doc: Document) -> Document:
+    if doc.pages:
+        doc.doc_type, doc.doc_type_confidence = classify(doc)  # type: ignore[assignment]
+    return doc
+
+
+def extract_document(doc: Document) -> Document:
+    if doc.error is not None:
+        return doc
+    try:
+        if doc.doc_type == "certificate_of_origin":
+            extract_certificate(doc)
+        elif doc.doc_type in SPECS:
+            extract_trade_document(doc)
+    except Exception as e:  # a bug in an extractor must not lose the document: it goes to a reviewer
+        log.exception("extraction failed for %s", doc.file)
+        doc.error = DocumentError(file=doc.file, code="extraction.failed",
+                                  message=f"the fields could not be extracted ({type(e).__name__}: {e})")
+    return doc
 
 
 def read_document(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    try:
-        doc = load_document(path, name, limits)
-    except UnreadableDocument as e:
-        data = path.read_bytes() if path.is_file() else b""
-        return Document(file=name, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                        error=DocumentError(file=name, code=e.code, message=e.message))
-    doc.doc_type, doc.doc_type_confidence = classify(doc)  # type: ignore[assignment]
-    try:
-        extract_fields(doc)
-    except Exception as e:  # a bug in an extractor must not lose the document: it goes to a reviewer
-        log.exception("extraction failed for %s", name)
-        doc.error = DocumentError(file=name, code="extraction.failed",
-                                  message=f"the fields could not be extracted ({type(e).__name__}: {e})")
-    return doc
+    return extract_document(classify_document(load(path, name, limits)))

@@ -94,7 +94,8 @@ def evaluate(results: dict[str, dict[str, Any]], truth: dict[str, Any]) -> Evalu
         for fname, td in t["documents"].items():
             if td.get("broken") or td["fields"] is None:
                 continue
-            mode = "scan" if td["render"] in SCAN_RENDERS else "text"
+            # documents made illegible on purpose are reported apart: they test document.illegible, not reading
+            mode = "illegible" if td["render"] == "heavy_scan" else "scan" if td["render"] in SCAN_RENDERS else "text"
             got = docs.get(fname)
             ev.doc_type.add(bool(got) and got["doc_type"] == td["doc_type"])
             gf = got["fields"] if got else {}

@@ -211,7 +211,7 @@ class CaseResult(BaseModel):
             "queue": self.decision.queue,
             "suggested_outcome": self.decision.suggested_outcome,
             "confidence": round(self.decision.confidence, 4),
-            "checks": [c.model_dump(include={"id", "status", "message", "document", "field", "item"})
+            "checks": [c.model_dump(include={"id", "status", "message", "document", "field", "item", "blocking"})
                        for c in self.checks],
             "documents": docs,
             "errors": [e.model_dump() for e in self.case.errors],

@@ -1,0 +1,220 @@
+"""Checks of the certificate against the Agreement: validity, duplicate numbers, Parties in force, HS codes,
+origin criteria against the product-specific rules, and the goods description against the HS code."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from checkers.kb import Party
+from checkers.registry import CheckContext, check, result
+from pipeline.model import Case, CheckResult, Document
+
+CO = "certificate_of_origin"
+CRITERIA = ("WO", "PE", "CTC", "RVC", "CR", "ACU", "DMI")
+
+
+def _date(v: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(v) if v else None
+    except ValueError:
+        return None
+
+
+def _co(case: Case) -> Document | None:
+    return case.first(CO)
+
+
+@check("co.validity")
+def validity(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = _co(case)
+    if co is None:
+        return [result("co.validity", "skip", "no certificate of origin")]
+    issued = _date(co.value("issue_date"))
+    if issued is None:
+        return [result("co.validity", "skip", "the date of issue could not be read (see co.incomplete)", co,
+                       field="issue_date")]
+    ref = ctx.reference_date
+    out = []
+    expires = issued + relativedelta(years=1)
+    if issued > ref:
+        out.append(result("co.validity", "fail", f"issued on {issued} after the reference date {ref}", co,
+                          field="issue_date", issue_date=str(issued), reference_date=str(ref)))
+    elif ref > expires:
+        out.append(result("co.validity", "fail",
+                          f"issued on {issued}: valid until {expires} (one year, Art. 3.16.6), the reference date is "
+                          f"{ref}", co, field="issue_date", issue_date=str(issued), reference_date=str(ref)))
+    shipped = _date(co.value("departure_date"))
+    retro = co.value("issued_retroactively")
+    if shipped and issued > shipped:
+        if not retro:
+            out.append(result("co.validity", "fail",
+                              f"issued on {issued}, after shipment on {shipped}, without the ISSUED RETROACTIVELY "
+                              f"mark (Art. 3.17.8)", co, field="issued_retroactively", departure_date=str(shipped)))
+        elif issued > shipped + relativedelta(years=1):
+            out.append(result("co.validity", "fail",
+                              f"issued retroactively on {issued}, more than one year after shipment on {shipped} "
+                              f"(Art. 3.17.8)", co, field="issue_date"))
+    if out:
+        return out
+    note = f"issued {issued}, valid until {expires}; reference date {ref}"
+    if shipped and issued > shipped:
+        note += f"; issued retroactively after shipment on {shipped}, within one year"
+    return [result("co.validity", "pass", note, co, field="issue_date")]
+
+
+@check("co.duplicate")
+def duplicate(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = _co(case)
+    number = co.value("certificate_number") if co else None
+    if not number:
+        return [result("co.duplicate", "skip", "no certificate number to look up", co)]
+    earlier = ctx.earlier_uses(number, case)
+    if earlier:
+        cases = ", ".join(f"{cid}" + (f" (submitted {at})" if at else "") for cid, at in earlier)
+        return [result("co.duplicate", "fail", f"certificate number {number} was already used by {cases}", co,
+                       field="certificate_number", earlier=[cid for cid, _ in earlier])]
+    return [result("co.duplicate", "pass", f"certificate number {number} has not been used before", co,
+                   field="certificate_number")]
+
+
+def _party_finding(ctx: CheckContext, role: str, code: str | None, when: dt.date, co: Document, field: str,
+                   importer: str | None = None) -> CheckResult | None:
+    if not code:
+        return None
+    p: Party | None = ctx.kb.party(code)
+    if p is None:
+        return result("rcep.party", "fail", f"the {role} ({code}) is not an RCEP Party", co, field=field, country=code)
+    if when < p.entry_into_force:
+        return result("rcep.party", "fail",
+                      f"RCEP entered into force for {code} on {p.entry_into_force}, after {when}", co, field=field,
+                      country=code)
+    if p.status == "disputed":
+        # New Zealand and the Philippines declared they do not apply the Agreement with Myanmar (2022)
+        if importer in ("NZ", "PH"):
+            return result("rcep.party", "fail", f"{importer} does not apply RCEP with {code}", co, field=field)
+        return result("rcep.party", "warn",
+                      f"the Agreement's application with {code} is disputed; check the importing Party's position",
+                      co, field=field)
+    return None
+
+
+@check("rcep.party")
+def party(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = _co(case)
+    if co is None:
+        return [result("rcep.party", "skip", "no certificate of origin")]
+    issued = _date(co.value("issue_date")) or ctx.reference_date
+    exporter = co.value("exporter_country") or co.value("issued_in")
+    importer = co.value("importing_country") or co.value("importer_country")
+    declared = case.metadata.declared.get("importing_country")
+    out = []
+    for f in (_party_finding(ctx, "exporting country", exporter, issued, co, "exporter_country", importer),
+              _party_finding(ctx, "importing country", importer, ctx.reference_date, co, "importing_country", importer)):
+        if f:
+            out.append(f)
+    for i, item in enumerate(co.item_values()):
+        f = _party_finding(ctx, f"RCEP country of origin of item {i + 1}", item.get("country_of_origin"), issued, co,
+                           f"items[{i}].country_of_origin", importer)
+        if f:
+            f.item = i
+            out.append(f)
+    if declared and importer and declared != importer:
+        out.append(result("rcep.party", "warn",
+                          f"the applicant declared importing country {declared}; the certificate says {importer}", co,
+                          field="importing_country"))
+    fails = [r for r in out if r.status == "fail"]
+    if fails or out:
+        return out
+    return [result("rcep.party", "pass", f"exporting Party {exporter} and importing Party {importer} are RCEP Parties "
+                                         f"in force", co)]
+
+
+@check("hs.invalid")
+def hs_invalid(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = _co(case)
+    if co is None:
+        return [result("hs.invalid", "skip", "no certificate of origin")]
+    edition = ctx.kb.edition_for(_date(co.value("issue_date")))
+    other = "HS2012" if edition == "HS2022" else "HS2022"
+    out = []
+    for i, item in enumerate(co.item_values()):
+        hs = item.get("hs_code")
+        field = f"items[{i}].hs_code"
+        if not hs:
+            continue  # missing: co.incomplete
+        if ctx.kb.valid_in(hs, edition):
+            out.append(result("hs.invalid", "pass", f"item {i + 1}: {hs} is a valid {edition} subheading", co,
+                              field=field, item=i))
+        elif ctx.kb.valid_in(hs, other):
+            mapped = ctx.kb.to_hs2022(hs) if other == "HS2012" else ctx.kb.to_hs2012(hs)
+            out.append(result("hs.invalid", "warn",
+                              f"item {i + 1}: {hs} is an {other} code; a certificate of this date states {edition}"
+                              + (f" ({', '.join(sorted(set(mapped)))})" if mapped else ""), co, field=field, item=i))
+        else:
+            out.append(result("hs.invalid", "fail",
+                              f"item {i + 1}: {hs} is not a subheading of {edition} (nor of {other})", co,
+                              field=field, item=i))
+    return out or [result("hs.invalid", "skip", "no HS code was read", co)]
+
+
+def _criteria(text: str) -> list[str]:
+    return [p for p in re.split(r"[\s,/+;&]+", text.upper()) if p]
+
+
+@check("origin.criterion")
+def origin_criterion(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = _co(case)
+    if co is None:
+        return [result("origin.criterion", "skip", "no certificate of origin")]
+    edition = ctx.kb.edition_for(_date(co.value("issue_date")))
+    out = []
+    for i, item in enumerate(co.item_values()):
+        field = f"items[{i}].origin_criterion"
+        raw = item.get("origin_criterion")
+        if not raw:
+            continue  # missing: co.incomplete
+        codes = _criteria(raw)
+        unknown = [c for c in codes if c not in CRITERIA]
+        if unknown or not codes:
+            out.append(result("origin.criterion", "fail",
+                              f"item {i + 1}: '{raw}' is not an origin conferring criterion (WO, PE, CTC, RVC, CR, ACU, "
+                              f"DMI)", co, field=field, item=i))
+            continue
+        if "RVC" in codes and item.get("fob_value") is None:
+            out.append(result("origin.criterion", "fail", f"item {i + 1}: RVC is claimed without an FOB value in Box 12",
+                              co, field=f"items[{i}].fob_value", item=i))
+            continue
+        needs_rule = [c for c in codes if c in ("CTC", "RVC", "CR")]
+        if not needs_rule:
+            out.append(result("origin.criterion", "pass",
+                              f"item {i + 1}: {'/'.join(codes)} is allowed for every tariff line (Annex 3A headnote 2)"
+                              if set(codes) <= {"WO", "PE"} else f"item {i + 1}: {'/'.join(codes)} stated", co,
+                              field=field, item=i))
+            continue
+        hs = item.get("hs_code")
+        rules = ctx.kb.psr_for(hs, edition) if hs else []
+        if not rules:
+            out.append(result("origin.criterion", "skip",
+                              f"item {i + 1}: no product-specific rule for {hs or 'an unread HS code'} in the knowledge "
+                              f"base, so {'/'.join(needs_rule)} cannot be confirmed", co, field=field, item=i,
+                              blocking=ctx.settings.block_on_missing_rule))
+            continue
+        bad = [c for c in needs_rule if not all(r.allows(c) for r in rules)]
+        rule_text = " | ".join(f"{r.text} ({r.level} {r.hs})" for r in rules)
+        if bad:
+            out.append(result("origin.criterion", "fail",
+                              f"item {i + 1}: {'/'.join(bad)} is not allowed by the rule for {hs}: {rule_text}", co,
+                              field=field, item=i, rule=rule_text))
+        else:
+            out.append(result("origin.criterion", "pass", f"item {i + 1}: {'/'.join(codes)} allowed by the rule for "
+                                                          f"{hs}: {rule_text}", co, field=field, item=i))
+    return out or [result("origin.criterion", "skip", "no origin criterion was read", co)]
+
+
+@check("hs.description")
+def hs_description(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    # The goods classifier is built by a later issue; until then this check cannot judge and says so.
+    return [result("hs.description", "skip", "no goods classifier is installed yet: descriptions are not compared "
+                                             "with HS codes")]

@@ -1,0 +1,189 @@
+"""Cross-document consistency: the certificate against the invoice, the packing list and the bill of lading.
+
+Tolerances follow Art. 3.26: slight discrepancies, typing errors and abbreviations are `warn`, not `fail`.
+Like is compared with like: FOB values are not compared with CIF totals, gross weight not with net.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rapidfuzz import fuzz
+
+from checkers.names import mentions, name_similarity
+from checkers.registry import CheckContext, check, result
+from pipeline.model import Case, CheckResult
+
+CO = "certificate_of_origin"
+
+
+def _key(s: str | None) -> str:
+    return re.sub(r"[^A-Z0-9]", "", (s or "").upper())
+
+
+def _date(v: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(v) if v else None
+    except ValueError:
+        return None
+
+
+@check("consistency.invoice")
+def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = case.first(CO)
+    inv = case.first("commercial_invoice")
+    if co is None or inv is None:
+        return [result("consistency.invoice", "skip", "needs a certificate and an invoice")]
+    out: list[CheckResult] = []
+    inv_no, inv_date = inv.value("invoice_number"), _date(inv.value("invoice_date"))
+    inv_items = inv.item_values()
+    for i, item in enumerate(co.item_values()):
+        cited = item.get("invoice_number")
+        if cited and inv_no:
+            if _key(cited) == _key(inv_no):
+                pass
+            elif fuzz.ratio(_key(cited), _key(inv_no)) >= 85:
+                out.append(result("consistency.invoice", "warn",
+                                  f"item {i + 1}: Box 13 cites invoice {cited}, the invoice is numbered {inv_no} "
+                                  f"(a typing difference)", co, field=f"items[{i}].invoice_number", item=i))
+            else:
+                out.append(result("consistency.invoice", "fail",
+                                  f"item {i + 1}: Box 13 cites invoice {cited}, but the invoice submitted is {inv_no}",
+                                  co, field=f"items[{i}].invoice_number", item=i, invoice_number=inv_no))
+        cdate = _date(item.get("invoice_date"))
+        if cdate and inv_date and cdate != inv_date:
+            days = abs((cdate - inv_date).days)
+            status = "warn" if days <= ctx.settings.date_tolerance_days else "fail"
+            out.append(result("consistency.invoice", status,
+                              f"item {i + 1}: Box 13 dates the invoice {cdate}, the invoice is dated {inv_date}", co,
+                              field=f"items[{i}].invoice_date", item=i))
+        match = _match_item(item, inv_items)
+        if match is None:
+            if inv_items:
+                out.append(result("consistency.invoice", "fail",
+                                  f"item {i + 1}: {item.get('description')} ({item.get('hs_code')}) is not on the "
+                                  f"invoice", co, field=f"items[{i}].description", item=i))
+            continue
+        inv_item, how = match
+        if item.get("hs_code") and inv_item.get("hs_code") and item["hs_code"] != inv_item["hs_code"]:
+            out.append(result("consistency.invoice", "warn",
+                              f"item {i + 1}: HS {item['hs_code']} on the certificate, {inv_item['hs_code']} on the "
+                              f"invoice", co, field=f"items[{i}].hs_code", item=i))
+        q1, q2 = item.get("quantity"), inv_item.get("quantity")
+        u1, u2 = item.get("quantity_unit"), inv_item.get("quantity_unit")
+        if q1 and q2 and (not u1 or not u2 or u1 == u2):
+            rel = abs(q1 - q2) / max(q1, q2)
+            if rel > ctx.settings.quantity_tolerance:
+                out.append(result("consistency.invoice", "fail",
+                                  f"item {i + 1}: quantity {q1:g} {u1 or ''} on the certificate, {q2:g} {u2 or ''} on "
+                                  f"the invoice", co, field=f"items[{i}].quantity", item=i))
+    fails = [r for r in out if r.status == "fail"]
+    if not out:
+        return [result("consistency.invoice", "pass",
+                       f"invoice {inv_no}: number, date, goods and quantities agree with the certificate", co)]
+    return out if fails else out + [result("consistency.invoice", "pass", "goods and quantities agree", co)]
+
+
+def _match_item(item: dict, inv_items: list[dict]) -> tuple[dict, str] | None:
+    best, best_score = None, 0.0
+    for it in inv_items:
+        score = fuzz.token_set_ratio((item.get("description") or "").upper(), (it.get("description") or "").upper())
+        if item.get("hs_code") and item.get("hs_code") == it.get("hs_code"):
+            score = max(score, 90.0)
+        if score > best_score:
+            best, best_score = it, score
+    return (best, "description") if best is not None and best_score >= 70 else None
+
+
+def _compare(role: str, a: str | None, b: str | None, where: str, field: str, doc, ctx: CheckContext
+             ) -> CheckResult | None:
+    if not a or not b:
+        return None
+    sim = name_similarity(a, b)
+    if sim >= ctx.settings.name_match_pass:
+        return None
+    if sim >= ctx.settings.name_match_warn:
+        return result("consistency.parties", "warn", f"{role}: '{a}' on the certificate, '{b}' on the {where} "
+                                                     f"(a minor difference, Art. 3.26)", doc, field=field,
+                      similarity=sim)
+    return result("consistency.parties", "fail", f"{role}: '{a}' on the certificate, '{b}' on the {where}", doc,
+                  field=field, similarity=sim)
+
+
+@check("consistency.parties")
+def parties(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = case.first(CO)
+    if co is None:
+        return [result("consistency.parties", "skip", "no certificate of origin")]
+    exporter, importer = co.value("exporter_name"), co.value("importer_name")
+    tpi = bool(co.value("third_party_invoicing"))
+    remarks = co.value("remarks")
+    out: list[CheckResult | None] = []
+    inv = case.first("commercial_invoice")
+    if inv:
+        seller = inv.value("seller_name")
+        if seller and exporter and name_similarity(exporter, seller) < ctx.settings.name_match_warn:
+            if tpi and mentions(remarks, seller):
+                out.append(result("consistency.parties", "pass",
+                                  f"invoiced by {seller}: third-party invoicing ticked in Box 17 and named in Box 14 "
+                                  f"(Art. 3.20)", co, field="third_party_invoicing"))
+            elif tpi:
+                out.append(result("consistency.parties", "warn",
+                                  f"invoiced by {seller}: third-party invoicing is ticked but Box 14 does not name "
+                                  f"the invoicing company", co, field="remarks"))
+            else:
+                out.append(result("consistency.parties", "fail",
+                                  f"the invoice is issued by {seller}, not the exporter {exporter}, and third-party "
+                                  f"invoicing is not declared in Box 17", co, field="exporter_name"))
+        else:
+            out.append(_compare("exporter", exporter, seller, "invoice", "exporter_name", co, ctx))
+        out.append(_compare("importer", importer, inv.value("buyer_name"), "invoice", "importer_name", co, ctx))
+    pl = case.first("packing_list")
+    if pl:
+        out.append(_compare("exporter", exporter, pl.value("shipper_name"), "packing list", "exporter_name", co, ctx))
+        out.append(_compare("importer", importer, pl.value("consignee_name"), "packing list", "importer_name", co, ctx))
+    bl = case.first("bill_of_lading")
+    if bl:
+        out.append(_compare("exporter", exporter, bl.value("shipper_name"), "bill of lading", "exporter_name", co, ctx))
+        consignee = bl.value("consignee_name") or ""
+        if re.fullmatch(r"(TO\s+)?ORDER(\s+OF\s+.*)?", consignee.strip().upper()):
+            # a negotiable bill names no consignee; the notify party often is the importer
+            notify = bl.value("notify_party")
+            if notify and not re.search(r"SAME AS", notify.upper()):
+                out.append(_compare("importer", importer, notify, "bill of lading (notify party)", "importer_name",
+                                    co, ctx))
+        else:
+            out.append(_compare("importer", importer, consignee, "bill of lading", "importer_name", co, ctx))
+    found = [r for r in out if r is not None]
+    if any(r.status == "fail" for r in found):
+        return found
+    return found + [result("consistency.parties", "pass", "exporter and importer agree across the documents", co)]
+
+
+@check("consistency.transport")
+def transport(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    co = case.first(CO)
+    bl = case.first("bill_of_lading")
+    if co is None or bl is None:
+        return [result("consistency.transport", "skip", "needs a certificate and a bill of lading")]
+    out = []
+    means, vessel, voyage = co.value("transport"), bl.value("vessel"), bl.value("voyage")
+    if means and vessel:
+        if fuzz.partial_ratio(_key(vessel), _key(means)) < 90:
+            out.append(result("consistency.transport", "fail",
+                              f"Box 4 names '{means}', the bill of lading vessel '{vessel}'"
+                              + (f" voyage {voyage}" if voyage else ""), co, field="transport"))
+    d1, d2 = _date(co.value("departure_date")), _date(bl.value("on_board_date"))
+    if d1 and d2 and d1 != d2:
+        days = abs((d1 - d2).days)
+        out.append(result("consistency.transport", "warn" if days <= ctx.settings.date_tolerance_days else "fail",
+                          f"departure {d1} in Box 4, shipped on board {d2} on the bill of lading", co,
+                          field="departure_date"))
+    p1, p2 = co.value("port_of_discharge"), bl.value("port_of_discharge")
+    if p1 and p2 and fuzz.token_set_ratio(p1.upper(), p2.upper()) < 80:
+        out.append(result("consistency.transport", "fail", f"port of discharge {p1} in Box 4, {p2} on the bill of "
+                                                           f"lading", co, field="port_of_discharge"))
+    if any(r.status == "fail" for r in out):
+        return out
+    return out + [result("consistency.transport", "pass", "vessel, departure date and port agree with the bill of "
+                                                          "lading", co)]

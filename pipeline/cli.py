@@ -1,0 +1,105 @@
+"""The `origin-review` command: a thin shell over the flows and stages."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
+
+from pipeline.errors import ReviewError  # noqa: E402
+
+app = typer.Typer(help="Review RCEP certificates of origin and their trade documents.", no_args_is_help=True,
+                  add_completion=False)
+console = Console(stderr=True)
+
+
+@app.command()
+def batch(
+    input_dir: Path = typer.Argument(..., help="folder of submissions (one sub-folder per case, or loose files)"),
+    out: Path = typer.Option(..., "--out", help="where results.jsonl, report.html and report.csv are written"),
+    db: Optional[str] = typer.Option(None, "--db", help="case store URL (SQLAlchemy); default: SQLite in the user's data folder"),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", help="YYYY-MM-DD for cases whose case.json gives none"),
+    qa_sample_rate: Optional[float] = typer.Option(None, "--qa-sample-rate", help="share of would-be approvals sent to qa_sample (default 0.02)"),
+    workers: int = typer.Option(2, "--workers", help="documents read at once (one tesseract process each)"),
+    exporter_registry: Optional[Path] = typer.Option(None, "--exporter-registry", help="CSV of registered and blocked exporters"),
+) -> None:
+    """Review every submission in INPUT_DIR (the nightly batch)."""
+    from flows import PROGRESS, run_nightly_batch
+    from pipeline.settings import Settings
+    from pipeline.store import CaseStore
+    from pipeline.submissions import discover
+
+    try:
+        ref = dt.date.fromisoformat(reference_date) if reference_date else None
+    except ValueError:
+        console.print(f"[red]--reference-date must be YYYY-MM-DD, not {reference_date!r}[/red]")
+        raise typer.Exit(2)
+    if qa_sample_rate is not None and not 0 <= qa_sample_rate <= 1:
+        console.print("[red]--qa-sample-rate must be between 0 and 1[/red]")
+        raise typer.Exit(2)
+    try:
+        subs = discover(input_dir)  # fail fast, before the engine starts
+        CaseStore(db or Settings.from_env().db_url)
+    except ReviewError as e:
+        console.print(f"[red]{e.message}[/red]")
+        raise typer.Exit(2)
+    total = sum(len(s.files) for s in subs)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=False) as progress:
+        docs = progress.add_task("reading documents", total=total)
+        cases = progress.add_task("reviewing cases", total=len(subs))
+
+        def listener(kind: str, case_id: str, detail: str) -> None:
+            progress.advance(docs if kind == "document" else cases)
+
+        PROGRESS.append(listener)
+        try:
+            summary = run_nightly_batch(input_dir, out, workers=workers, db_url=db, reference_date=ref,
+                                        qa_sample_rate=qa_sample_rate,
+                                        exporter_registry=str(exporter_registry) if exporter_registry else None)
+        except ReviewError as e:
+            console.print(f"[red]{e.message}[/red]")
+            raise typer.Exit(2)
+        finally:
+            PROGRESS.remove(listener)
+    console.print(f"{summary['cases']} submissions reviewed, {summary['approved']} approved automatically.")
+    console.print(f"results: {summary['results']}\nreport:  {summary['html']}  and  {summary['csv']}")
+
+
+@app.command()
+def evaluate(
+    results: Path = typer.Argument(..., help="results.jsonl from `origin-review batch`"),
+    truth: Path = typer.Argument(..., help="truth.json written by the sample generator"),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="also write the numbers as JSON"),
+    mistakes: int = typer.Option(0, "--mistakes", help="list this many field mistakes"),
+) -> None:
+    """Compare results with ground truth: field accuracy, automation rate, false approvals, defects caught."""
+    from pipeline.evaluate import evaluate as run_eval
+    from pipeline.evaluate import load_results, render_table
+
+    ev = run_eval(load_results(results), json.loads(truth.read_text()))
+    typer.echo(render_table(ev))
+    for m in ev.mistakes[:mistakes]:
+        typer.echo(f"  {m[0]} {m[1]} {m[2]}: expected {m[3]!r}, read {m[4]!r}")
+    if json_out:
+        json_out.write_text(json.dumps(ev.as_dict(), indent=1))
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Reviewing a case: the checks of the catalogue, then routing. Plain functions over plain data; the flow,
+the CLI and (later) the web app call these."""
+from __future__ import annotations
+
+import datetime as dt
+
+from checkers.exporters import ExporterRegistry
+from checkers.kb import KnowledgeBase, load_kb
+from checkers.registry import CheckContext, run_checks
+from pipeline.model import Case, CaseResult
+from pipeline.routing import route
+from pipeline.settings import Settings
+
+
+class DuplicateIndex:
+    """Who used a certificate number first: earlier cases in the store, and earlier submissions in this batch
+    (by `submitted_at`, then by case id when times are missing). The later submission is the reuse."""
+
+    def __init__(self, batch: list[Case], store=None):
+        self.store = store
+        self.batch: dict[str, list[tuple[str, str | None]]] = {}
+        for c in batch:
+            number = _number(c)
+            if number:
+                self.batch.setdefault(number, []).append((c.case_id, _submitted(c)))
+
+    def earlier_uses(self, number: str, case: Case) -> list[tuple[str, str | None]]:
+        mine = (_submitted(case) or "", case.case_id)
+        out = []
+        in_batch = {cid for cid, _ in self.batch.get(number, [])}
+        for cid, at in self.batch.get(number, []):
+            if cid != case.case_id and ((at or ""), cid) < mine:
+                out.append((cid, at))
+        if self.store is not None:
+            for cid, at in self.store.uses_of(number):
+                # a case stored by an earlier run counts unless it is part of this batch (then ordering decides)
+                if cid != case.case_id and cid not in in_batch:
+                    out.append((cid, at))
+        return out
+
+
+def _number(case: Case) -> str | None:
+    co = case.first("certificate_of_origin")
+    n = co.value("certificate_number") if co else None
+    return n.strip().upper() if n else None
+
+
+def _submitted(case: Case) -> str | None:
+    return case.metadata.submitted_at.isoformat() if case.metadata.submitted_at else None
+
+
+def make_context(settings: Settings, reference_date: dt.date, duplicates: DuplicateIndex | None = None,
+                 kb: KnowledgeBase | None = None) -> CheckContext:
+    registry = ExporterRegistry.from_csv(settings.exporter_registry) if settings.exporter_registry else None
+    ctx = CheckContext(kb=kb or load_kb(), settings=settings, reference_date=reference_date,
+                       exporter_registry=registry)
+    if duplicates is not None:
+        ctx.earlier_uses = duplicates.earlier_uses
+    return ctx
+
+
+def review_case(case: Case, ctx: CheckContext) -> CaseResult:
+    if case.metadata.reference_date:
+        ctx = CheckContext(**{**ctx.__dict__, "reference_date": case.metadata.reference_date})
+    checks = run_checks(case, ctx)
+    return CaseResult(case=case, checks=checks, decision=route(case, checks, ctx.settings), kb_version=ctx.kb.version)
+
+
+def certificate_number(case: Case) -> str | None:
+    return _number(case)

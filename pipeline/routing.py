@@ -1,0 +1,104 @@
+"""The routing policy, in one place: automatic approval only when no check failed, no skip blocks, every
+field the decision rests on was read with enough confidence and the case confidence clears the threshold;
+otherwise the queue of the most serious finding, with a suggested outcome and a confidence.
+
+A random but reproducible share of would-be approvals goes to `qa_sample` for a human check.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from checkers.documents import REQUIRED, REQUIRED_ITEM
+from pipeline.model import Case, CheckResult, Decision
+from pipeline.settings import Settings
+
+QUEUE_OF = {
+    "document.unreadable": "legibility", "document.illegible": "legibility",
+    "case.missing_document": "completeness", "co.incomplete": "completeness",
+    "co.validity": "origin", "rcep.party": "origin", "hs.invalid": "origin", "origin.criterion": "origin",
+    "hs.description": "classification",
+    "consistency.invoice": "consistency", "consistency.parties": "consistency", "consistency.transport": "consistency",
+    "co.duplicate": "fraud", "exporter.registry": "fraud",
+}
+# Most serious first. Fraud suspicions outrank everything; an unreadable page comes next because every other
+# finding may be an artefact of it; then findings that decide origin, then what a trader can correct.
+SEVERITY = ["fraud", "legibility", "origin", "classification", "consistency", "completeness"]
+
+
+def queue_of(check_id: str) -> str:
+    return QUEUE_OF.get(check_id, "completeness")
+
+
+def decision_fields(case: Case) -> dict[str, float]:
+    """Confidence of each certificate field an approval rests on (Annex 3B minimum information)."""
+    co = case.first("certificate_of_origin")
+    if co is None:
+        return {}
+    out = {name: co.fields[name].confidence for name, _ in REQUIRED if name in co.fields}
+    for i, item in enumerate(co.items):
+        for name, _ in REQUIRED_ITEM:
+            if name in item:
+                out[f"items[{i}].{name}"] = item[name].confidence
+    return out
+
+
+def case_confidence(case: Case) -> float:
+    confs = decision_fields(case)
+    co = case.first("certificate_of_origin")
+    if not confs or co is None:
+        return 0.0
+    mean = sum(confs.values()) / len(confs)
+    return round(min(mean, max(co.doc_type_confidence, 0.0) ** 0.25), 4)
+
+
+def _qa_draw(case: Case) -> float:
+    """A reproducible draw in [0, 1) from the case's identity and content."""
+    key = case.case_id + "".join(sorted(d.sha256 for d in case.documents))
+    return int(hashlib.sha256(key.encode()).hexdigest()[:12], 16) / 16**12
+
+
+def _field_confidence(case: Case, check: CheckResult) -> float | None:
+    co = case.first("certificate_of_origin")
+    if co is None or not check.field:
+        return None
+    m = re.fullmatch(r"items\[(\d+)\]\.(\w+)", check.field)
+    if m:
+        i = int(m[1])
+        f = co.items[i].get(m[2]) if i < len(co.items) else None
+    else:
+        f = co.fields.get(check.field)
+    return f.confidence if f else None
+
+
+def route(case: Case, checks: list[CheckResult], settings: Settings) -> Decision:
+    fails = [c for c in checks if c.status == "fail"]
+    blocking = [c for c in checks if c.status == "skip" and c.blocking]
+    confidence = case_confidence(case)
+    if fails:
+        queue = min((queue_of(c.id) for c in fails), key=SEVERITY.index)
+        reasons = [f"{c.id}: {c.message}" for c in fails]
+        if queue == "legibility":
+            # what the documents say is not known well enough to recommend anything
+            return Decision(decision="manual", queue="legibility", suggested_outcome=None,
+                            confidence=round(1 - confidence if confidence else 0.5, 4), reasons=reasons)
+        # as sure of a rejection as of the fields the failing checks read
+        confs = [x for x in (_field_confidence(case, c) for c in fails) if x is not None]
+        sure = max(confs) if confs else 0.9
+        return Decision(decision="manual", queue=queue, suggested_outcome="reject", confidence=round(sure * 0.98, 4),
+                        reasons=reasons)
+    if blocking:
+        queue = min((queue_of(c.id) for c in blocking), key=SEVERITY.index)
+        return Decision(decision="manual", queue=queue, suggested_outcome="approve",
+                        confidence=round(confidence * 0.7, 4), reasons=[f"{c.id}: {c.message}" for c in blocking])
+    weak = {k: v for k, v in decision_fields(case).items() if v < settings.required_field_confidence}
+    if weak or confidence < settings.auto_approve_threshold:
+        reasons = [f"{k} read with confidence {v:.2f}" for k, v in sorted(weak.items())] or \
+                  [f"case confidence {confidence:.2f} below {settings.auto_approve_threshold:.2f}"]
+        return Decision(decision="manual", queue="legibility", suggested_outcome="approve",
+                        confidence=confidence, reasons=reasons)
+    if settings.qa_sample_rate > 0 and _qa_draw(case) < settings.qa_sample_rate:
+        return Decision(decision="manual", queue="qa_sample", suggested_outcome="approve", confidence=confidence,
+                        reasons=["drawn for random quality control"])
+    return Decision(decision="approve", queue=None, suggested_outcome="approve", confidence=confidence,
+                    reasons=["no finding; every required field read with confidence"])
