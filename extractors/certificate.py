@@ -16,24 +16,25 @@ from pipeline.model import Document, ExtractedField
 
 L = Label
 LABELS: list[Label] = [
-    L("certificate_number", ("Certificate No.", "Certificate Number", "Certificate No", "Certificate No.:")),
+    L("certificate_number", ("Certificate No.", "Certificate Number", "Certificate No", "Certificate No.:",
+                             "Certificate")),
     L("issued_in", ("Issued in",)),
     L("box1", ("Goods Consigned from (Exporter's name, address and country)",
-               "Goods consigned from (Exporter's name, address, country)", "Goods Consigned from")),
+               "Goods consigned from (Exporter's name, address, country)", "Goods Consigned from"), beside=0),
     L("box2", ("Goods Consigned to (Importer's/ Consignee's name, address, country)",
-               "Goods consigned to (Importer's/Consignee's name, address, country)", "Goods Consigned to")),
-    L("box3", ("Producer's name, address and country (if known)", "Producer's name, address and country")),
-    L("box4", ("Means of transport and route (if known)", "Means of transport and route")),
+               "Goods consigned to (Importer's/Consignee's name, address, country)", "Goods Consigned to"), beside=0),
+    L("box3", ("Producer's name, address and country (if known)", "Producer's name, address and country"), beside=0),
+    L("box4", ("Means of transport and route (if known)", "Means of transport and route"), beside=0),
     L("departure_date", ("Departure Date",)),
     L("transport", ("Vessel's name/Aircraft flight number, etc.", "Vessel's name / Flight No.",
                     "Vessel's name/Aircraft flight number", "Vessel's name")),
     L("port_of_discharge", ("Port of Discharge",)),
-    L("box5", ("For Official Use",)),
+    L("box5", ("For Official Use",), beside=0),
     L("box14", ("14. Remarks", "Remarks")),
-    L("box15", ("Declaration by the exporter or producer",)),
+    L("box15", ("Declaration by the exporter or producer",), beside=0),
     L("exported_to", ("These goods are exported to",)),
     L("declaration_signature", ("Place and date, and signature of authorised signatory",)),
-    L("box16", ("16. Certification",)),
+    L("box16", ("16. Certification",), beside=0),
     L("certification_signature", ("Place, date, and signature and stamp of the Authorised Body",
                                   "Place and date, signature and seal or stamp of Issuing Body",
                                   "Place and date, signature and seal or stamp of Issuing Authority")),
@@ -85,14 +86,9 @@ def extract_certificate(doc: Document) -> None:
     def region(key: str, direction: str = "below"):
         return read_region(views, key, direction=direction, boilerplate=BOILERPLATE)
 
-    # header
-    r = region("certificate_number")
-    text, ws = first_line(r)
-    number = None
-    if text:
-        m = re.search(r"[A-Z0-9][A-Z0-9/\-.]{4,}(?:\s?[A-Z0-9/\-.]{2,})?", text.upper())
-        number = m[0].strip() if m else None
-    f["certificate_number"] = make_field(doc, r, number, valid=bool(number and re.search(r"\d{3}", number)), words=ws)
+    # header: "Certificate No." may also be read where the form's text mentions a certificate; the caption
+    # is the one with a number beside it
+    f["certificate_number"] = _certificate_number(doc, views)
     r = region("issued_in")
     text, ws = first_line(r)
     cc = parse_country(text)
@@ -156,6 +152,25 @@ def extract_certificate(doc: Document) -> None:
                                     source=_src(doc, a))
     doc.fields = f
     doc.items = _items(doc, views)
+
+
+NUMBER = re.compile(r"[A-Z0-9][A-Z0-9/\-.]{4,}(?:\s?[A-Z0-9/\-.]{2,})?")
+
+
+def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
+    first = None
+    for v in views:
+        for a in v.anchors.get("certificate_number", []):
+            r = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE)
+            text, ws = first_line(r)
+            m = NUMBER.search(text.upper()) if text else None
+            number = m[0].strip() if m else None
+            valid = bool(number and re.search(r"\d{3}", number))
+            field = make_field(doc, r, number, valid=valid, words=ws)
+            if valid:
+                return field
+            first = first or field
+    return first or ExtractedField(value=None, confidence=0.4)
 
 
 def _src(doc: Document, anchor):

@@ -29,14 +29,20 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
 def classify(doc: Document) -> tuple[str, float]:
     if not doc.pages:
         return "unknown", 0.0
-    lines = [norm(ln.text) for ln in group_lines(doc.pages[0].words)]
+    lines = [(norm(ln.text), len(ln.words)) for ln in group_lines(doc.pages[0].words)]
     scores: dict[str, float] = {}
     for dtype, signals in SIGNALS.items():
         s = 0.0
         for phrase, weight in signals:
-            best = max((fuzz.partial_ratio(phrase, ln) for ln in lines if len(ln) >= len(phrase) * 0.6), default=0)
-            if best >= 88:
-                s += weight
+            best = 0.0
+            for text, n_words in lines:
+                if len(text) < len(phrase) * 0.6 or fuzz.partial_ratio(phrase, text) < 88:
+                    continue
+                # a title or caption stands (nearly) alone; inside running text ("see certificate of origin")
+                # the phrase says little about what this document is
+                alone = n_words <= len(phrase.split()) + 4
+                best = max(best, weight if alone else weight * 0.3)
+            s += best
         scores[dtype] = s
     best_type = max(scores, key=lambda k: scores[k])
     total = sum(scores.values())
@@ -44,5 +50,5 @@ def classify(doc: Document) -> tuple[str, float]:
     if top < 3:
         return "unknown", round(1 - top / 3, 3)
     share = top / total if total else 0.0
-    strength = min(1.0, top / 8)
+    strength = min(1.0, top / 6)
     return best_type, round(share * (0.6 + 0.4 * strength), 4)

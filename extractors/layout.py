@@ -90,6 +90,9 @@ class Label:
     min_score: float = 86.0
     # a caption that stands alone (a checkbox's): words running on after it mean it is text, not the caption
     standalone: bool = False
+    # how far right of the label, on its own line, its value may start (points); 0 for a box title whose
+    # value is written under it, so text further along the line is never taken for it
+    beside: float = 150.0
 
 
 @dataclass
@@ -99,6 +102,7 @@ class Anchor:
     score: float
     words: list[Word]
     page: int
+    beside: float = 150.0
 
     @property
     def confidence(self) -> float:
@@ -172,6 +176,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     cands.sort(key=lambda c: (-c[0] * max(c[1] - 80.0, 0.0) / 20.0, -c[1]))
     used: set[int] = set()
     found: dict[str, list[Anchor]] = {}
+    beside = {lab.key: lab.beside for lab in labels}
     for _n, score, key, ws in cands:
         if any(id(w) in used for w in ws):
             continue
@@ -182,7 +187,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         if any(abs(a.box.top - box.top) < 2 and abs(a.box.x0 - box.x0) < 2 for a in found.get(key, [])):
             continue
         used.update(id(w) for w in ws)
-        found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number))
+        found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key]))
     for v in found.values():
         v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
     return found
@@ -274,7 +279,8 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
     else:
         box = Box(x0=left, top=edge, x1=right, bottom=a.top - 0.5)
     label_ids = {id(w) for o in all_anchors for w in o.words}
-    words = []
+    words: list[Word] = []
+    same_line: list[Word] = []
     for w in page.words:
         if id(w) in label_ids:
             continue
@@ -282,10 +288,18 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         on_label_line = a.top - 1 <= cy <= a.bottom + 1
         if direction == "below" and on_label_line:
             if w.box.x0 >= a.x1 - 1 and w.box.x1 <= line_right + 1:
-                words.append(w)  # the rest of the label's own line
+                same_line.append(w)  # the rest of the label's own line
             continue
         if box.x0 <= w.box.x0 + 2 and cx <= right and box.top <= cy <= box.bottom:
             words.append(w)
+    # on the label's own line, a value follows the label closely and runs on without a wide gap; text far to
+    # the right belongs to the next box (whose title may not have been read)
+    prev_x1 = a.x1
+    for w in sorted(same_line, key=lambda w: w.box.x0):
+        if w.box.x0 - prev_x1 > (anchor.beside if prev_x1 == a.x1 else max(12.0, 2.5 * w.box.height)):
+            break
+        words.append(w)
+        prev_x1 = w.box.x1
     lines = []
     for ln in group_lines(words):
         on_label_line = a.top - 1 <= (ln.box.top + ln.box.bottom) / 2 <= a.bottom + 1
@@ -359,7 +373,9 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
     heads = sorted(headers.values(), key=lambda a: a.box.x0)
     cols = []
     for i, h in enumerate(heads):
-        x0 = h.box.x0 - 3 if i else 0.0
+        # the first column found starts just left of its heading: text further left is in a column whose
+        # heading was not read, and is left out rather than put in the wrong column
+        x0 = h.box.x0 - (3 if i else 12)
         x1 = heads[i + 1].box.x0 - 3 if i + 1 < len(heads) else page.width
         cols.append(Column(h.key, x0, x1))
     head_top = min(h.box.top for h in heads)

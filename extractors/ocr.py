@@ -28,7 +28,7 @@ def set_ocr_workers(n: int) -> None:
 
 
 # Forms and tables read row by row far better with a single uniform block than with automatic segmentation.
-TESSERACT_CONFIG = "--oem 1 --psm 6"
+TESSERACT_CONFIG = os.environ.get("ORIGIN_REVIEW_TESSERACT_CONFIG", "--oem 1 --psm 6")
 # A page whose mean confidence is below this is first checked for orientation.
 ORIENTATION_RETRY_BELOW = 0.55
 

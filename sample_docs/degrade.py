@@ -41,14 +41,22 @@ def heavy(img: Image.Image, rng: random.Random) -> Image.Image:
     return small.resize(img.size, Image.NEAREST)
 
 
+def bilevel(img: Image.Image, rng: random.Random) -> Image.Image:
+    threshold = rng.randint(150, 175)
+    return img.point(lambda v: 255 if v > threshold else 0).convert("1")
+
+
 def encode(pages: list[Image.Image], fmt: str, dpi: int, rng: random.Random) -> bytes:
     buf = io.BytesIO()
     if fmt == "png":
-        pages[0].save(buf, "PNG", dpi=(dpi, dpi), optimize=True)
+        # office scanners save PNG in black and white: the noise becomes specks, and the file stays small
+        bilevel(pages[0], rng).save(buf, "PNG", dpi=(dpi, dpi), optimize=True)
     elif fmt == "jpeg":
         pages[0].save(buf, "JPEG", quality=rng.randint(55, 80), dpi=(dpi, dpi))
     elif fmt == "tiff":
-        pages[0].save(buf, "TIFF", compression="tiff_deflate", save_all=True, append_images=pages[1:], dpi=(dpi, dpi))
+        # multi-page fax-style TIFF (CCITT Group 4), as document scanners and e-fax send them
+        bl = [bilevel(p, rng) for p in pages]
+        bl[0].save(buf, "TIFF", compression="group4", save_all=True, append_images=bl[1:], dpi=(dpi, dpi))
     elif fmt == "pdf":
         # a scanner's PDF: JPEG pages and no text layer
         jpgs = []

@@ -28,9 +28,12 @@ GENERATOR_VERSION = 1
 
 
 def write_submission(sub: Submission, root: Path, rng: random.Random) -> None:
-    folder = root / sub.case_id
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "case.json").write_text(json.dumps(sub.metadata, indent=2, ensure_ascii=False) + "\n")
+    if sub.loose:  # a file directly under the input folder is a submission of its own, without case.json
+        folder = root
+    else:
+        folder = root / sub.case_id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "case.json").write_text(json.dumps(sub.metadata, indent=2, ensure_ascii=False) + "\n")
     for d in sub.documents:
         if d.broken:
             data = broken_file(d.broken, rng)

@@ -37,6 +37,7 @@ DEFECTS: list[tuple[str, str]] = [
     ("co.validity", "retroactive_unmarked"),
     ("origin.criterion", "rvc_without_fob"),
     ("co.incomplete", "missing_hs_code"),
+    ("case.missing_document", "certificate_alone"),  # a loose file: the certificate uploaded on its own
 ]
 
 # Which check ids route to which queue (checks.md), for the expected queue in truth.
@@ -78,6 +79,7 @@ class Submission:
 
     def truth(self) -> dict[str, Any]:
         return {
+            "loose": self.loose,
             "defect": self.defect,
             "variant": self.variant,
             "expected_decision": self.expected_decision,
@@ -264,7 +266,9 @@ class ScenarioBuilder:
         elif variant == "expired":
             meta["reference_date"] = _iso(s["issue"] + dt.timedelta(days=rng.randint(380, 500)))
             meta["submitted_at"] = meta["reference_date"] + "T09:30:00"
-        elif variant == "reused_number" and self.issued_numbers:
+        elif variant == "reused_number":
+            if not self.issued_numbers:
+                raise ValueError("a duplicate needs an earlier clean submission to copy (plan() puts one first)")
             co["certificate_number"] = self.issued_numbers[-1][1]
             meta["submitted_at"] = "2026-01-01T09:00:00"  # later than every earlier submission
             meta["reference_date"] = _iso(dt.date.fromisoformat(co["issue_date"]) + dt.timedelta(days=30))
@@ -312,7 +316,7 @@ class ScenarioBuilder:
         co_render = "text_pdf"
         if variant == "heavy_scan":
             co_render = "heavy_scan"
-        elif check_id is None and rng.random() < 0.4:
+        elif (check_id is None or variant not in ("heavy_scan", "certificate_alone")) and rng.random() < 0.35:
             co_render = rng.choice(SCAN_RENDERS)
         ext = {"text_pdf": "pdf", "scan_pdf": "pdf", "png": "png", "jpeg": "jpg", "tiff": "tif",
                "rotated_jpeg": "jpg", "heavy_scan": "jpg"}
@@ -336,6 +340,10 @@ class ScenarioBuilder:
         if s["to_order"]:
             bl_opts["consignee_address"] = None
         docs.append(DocSpec(f"{names[3]}.pdf", "bill_of_lading", rng.choice(self.layouts["bl"]), "text_pdf", bl, bl_opts))
+        if variant == "certificate_alone":
+            docs = [d for d in docs if d.doc_type == "certificate_of_origin"]
+            docs[0].file = f"{case_id}.pdf"
+            return Submission(case_id, check_id, variant, {}, docs, loose=True)
         if variant in ("corrupt_pdf", "empty_file", "encrypted_pdf", "wrong_extension"):
             docs.append(DocSpec({"corrupt_pdf": "customs_declaration.pdf", "empty_file": "attachment.pdf",
                                  "encrypted_pdf": "insurance_certificate.pdf",
@@ -355,18 +363,20 @@ class ScenarioBuilder:
 
 def plan(count: int) -> list[tuple[str, str] | None]:
     """The defect of each case, in order: every defect kind at least once when count allows, about half the
-    cases defective in larger sets, the rest clean. Clean cases come first so a duplicate has an original."""
-    n_defect = min(count, max(len(DEFECTS), count // 2))
-    n_defect = min(n_defect, max(count - 3, 0)) if count > 3 else 0
-    defects: list[tuple[str, str] | None] = [DEFECTS[i % len(DEFECTS)] for i in range(n_defect)]
-    cleans: list[tuple[str, str] | None] = [None] * (count - n_defect)
-    # interleave: a clean case first, then alternate while both remain
+    cases defective in larger sets, the rest clean, spread evenly. The first case is clean, so a duplicate
+    certificate number always has an original to copy."""
+    if count <= 0:
+        return []
+    n_defect = min(max(len(DEFECTS), count // 2), count - 1) if count > 1 else 0
+    defects = [DEFECTS[i % len(DEFECTS)] for i in range(n_defect)]
+    n_clean = count - n_defect
     out: list[tuple[str, str] | None] = []
-    while defects or cleans:
-        if cleans:
-            out.append(cleans.pop())
-        if defects:
+    placed_clean = 0
+    for i in range(count):
+        # place clean case k at position round(k * count / n_clean)
+        if placed_clean < n_clean and i >= round(placed_clean * count / n_clean):
+            out.append(None)
+            placed_clean += 1
+        else:
             out.append(defects.pop(0))
-        if len(cleans) > len(defects) and cleans:
-            out.append(cleans.pop())
     return out
