@@ -1,11 +1,13 @@
 # Two commands do all the set-up on a fresh Debian machine: `make demo` and `make test`.
 # Every step a new machine needs is here; nothing is done by hand.
-PYTHON   ?= python3.11
+PYTHON   ?= $(shell command -v python3.11 || command -v python3)
 VENV     ?= .venv
 BIN      := $(VENV)/bin
 APT_PKGS := tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd poppler-utils fonts-wqy-zenhei fonts-dejavu-core
 DEMO_SET ?= sample_docs/demo
 DEMO_OUT ?= out/demo
+# the demo keeps its own case store, so it can be run again and again from a clean state of its own
+DEMO_DB  ?= sqlite:///$(CURDIR)/out/demo-cases.db
 # Stamp files make the set-up idempotent and cheap on the second run.
 SYS_STAMP := $(VENV)/.system-packages
 PY_STAMP  := $(VENV)/.project-installed
@@ -15,10 +17,12 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: demo test test-fast install system-packages clean samples bench
+.PHONY: demo test test-fast install system-packages clean samples
 
 demo: install
-	$(BIN)/origin-review batch $(DEMO_SET) --out $(DEMO_OUT) --reference-date 2025-06-30
+	rm -f $(DEMO_OUT)-cases.db
+	$(BIN)/origin-review batch $(DEMO_SET)/submissions --out $(DEMO_OUT) --db $(DEMO_DB) \
+	  --reference-date 2025-06-30 --exporter-registry $(DEMO_SET)/exporter_registry.csv
 	$(BIN)/origin-review evaluate $(DEMO_OUT)/results.jsonl $(DEMO_SET)/truth.json
 	@echo
 	@echo "Results:  $(DEMO_OUT)/results.jsonl"
@@ -51,10 +55,8 @@ $(PY_STAMP): $(SYS_STAMP) pyproject.toml
 	@touch $@
 
 samples: install
-	$(BIN)/python -m sample_docs.generate sample_docs/demo --seed 7 --count 20
+	$(BIN)/python -m sample_docs.generate sample_docs/demo --seed 7 --count 34
 
-bench: install
-	$(BIN)/python -m benchmarks.extraction
 
 clean:
 	rm -rf out .pytest_cache

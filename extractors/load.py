@@ -138,7 +138,18 @@ def render_pdf_page(data: bytes, index: int, limits: Limits) -> Image.Image:
 
 
 def _pdf_error(e: Exception) -> str:
-    text = f"{type(e).__name__}: {e}".lower()
+    # pdfplumber wraps pdfminer's exception: read the whole chain, names and arguments
+    parts, seen = [], set()
+    stack: list[BaseException] = [e]
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        parts.append(f"{type(x).__name__}: {x}")
+        stack += [a for a in getattr(x, "args", ()) if isinstance(a, BaseException)]
+        stack += [c for c in (x.__cause__, x.__context__) if c is not None]
+    text = " ".join(parts).lower()
     if "password" in text or "encrypt" in text:
         return "the PDF is encrypted with a password"
     if "eof" in text or "startxref" in text or "xref" in text or "trailer" in text:

@@ -43,6 +43,7 @@ def image_dpi(img: Image.Image) -> float:
 
 TARGET_DPI = 300  # small print (7 pt box titles) needs about this many pixels for tesseract
 MIN_WORD_CONFIDENCE = 0.25  # below this a "word" is a ruling line or a speck read as text
+RULING = re.compile(r"[|\[\]{}_—–=]+")  # a table's ruling read as characters
 
 
 def _prepare(img: Image.Image, dpi: float) -> tuple[Image.Image, float]:
@@ -92,7 +93,7 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
         if not text or c < 0:
             continue
         confs.append(c / 100.0)
-        if c / 100.0 < MIN_WORD_CONFIDENCE:
+        if c / 100.0 < MIN_WORD_CONFIDENCE or RULING.fullmatch(text):
             continue
         text = fix_confusions(text)
         words.append(Word(text=text, confidence=max(0.0, min(1.0, c / 100.0)),

@@ -53,7 +53,7 @@ def batch(
         subs = discover(input_dir)  # fail fast, before the engine starts
         CaseStore(db or Settings.from_env().db_url)
     except ReviewError as e:
-        console.print(f"[red]{e.message}[/red]")
+        console.print(f"[red]{e.message}[/red]", soft_wrap=True)
         raise typer.Exit(2)
     total = sum(len(s.files) for s in subs)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -70,7 +70,7 @@ def batch(
                                         qa_sample_rate=qa_sample_rate,
                                         exporter_registry=str(exporter_registry) if exporter_registry else None)
         except ReviewError as e:
-            console.print(f"[red]{e.message}[/red]")
+            console.print(f"[red]{e.message}[/red]", soft_wrap=True)
             raise typer.Exit(2)
         finally:
             PROGRESS.remove(listener)
@@ -95,6 +95,14 @@ def evaluate(
         typer.echo(f"  {m[0]} {m[1]} {m[2]}: expected {m[3]!r}, read {m[4]!r}")
     if json_out:
         json_out.write_text(json.dumps(ev.as_dict(), indent=1))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON schema of one line of results.jsonl."""
+    from pipeline.contract import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=1))
 
 
 def main() -> None:  # pragma: no cover

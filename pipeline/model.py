@@ -178,7 +178,12 @@ class CaseResult(BaseModel):
     kb_version: str | None = None
 
     def to_contract(self) -> dict[str, Any]:
-        """One line of results.jsonl. Keys beyond the contract are additions it allows."""
+        """One line of results.jsonl, validated against the contract. Keys beyond it are additions it allows."""
+        from pipeline.contract import validate_line
+
+        return validate_line(self._contract_dict())
+
+    def _contract_dict(self) -> dict[str, Any]:
         docs = []
         for d in self.case.documents:
             if d.error is not None and not d.pages:

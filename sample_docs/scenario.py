@@ -114,6 +114,7 @@ class ScenarioBuilder:
         self.layouts = layouts or {"co": ["co-a", "co-b"], "inv": ["inv-a", "inv-b", "inv-c"], "pl": ["pl-a"],
                                    "bl": ["bl-a"]}
         self.issued_numbers: list[tuple[str, str]] = []  # (case_id, certificate number) of earlier clean cases
+        self.clean_count = 0
 
     # ------------------------------------------------------------ the shipment behind a submission
     def shipment(self, exporter: Exporter | None = None, importer: Company | None = None) -> dict[str, Any]:
@@ -316,7 +317,12 @@ class ScenarioBuilder:
         co_render = "text_pdf"
         if variant == "heavy_scan":
             co_render = "heavy_scan"
-        elif (check_id is None or variant not in ("heavy_scan", "certificate_alone")) and rng.random() < 0.35:
+        elif check_id is None:
+            # every other clean certificate is a scan, cycling through the formats so small sets cover them all
+            self.clean_count += 1
+            if self.clean_count % 2 == 0:
+                co_render = SCAN_RENDERS[(self.clean_count // 2 - 1) % len(SCAN_RENDERS)]
+        elif variant != "certificate_alone" and rng.random() < 0.35:
             co_render = rng.choice(SCAN_RENDERS)
         ext = {"text_pdf": "pdf", "scan_pdf": "pdf", "png": "png", "jpeg": "jpg", "tiff": "tif",
                "rotated_jpeg": "jpg", "heavy_scan": "jpg"}

@@ -1,0 +1,227 @@
+"""Each check of the catalogue on cases built in code: pass, fail, warn and skip."""
+import datetime as dt
+
+import pytest
+
+from checkers.exporters import ExporterRegistry, RegistryEntry
+from checkers.kb import load_kb, parse_rule
+from checkers.registry import CHECKS, CheckContext, run_checks
+from factories import bill_of_lading, case, certificate, invoice, item, packing_list
+from pipeline.model import DocumentError
+from pipeline.settings import Settings
+
+
+def ctx(reference="2025-04-01", **kw):
+    c = CheckContext(kb=load_kb(), settings=Settings(), reference_date=dt.date.fromisoformat(reference))
+    for k, v in kw.items():
+        setattr(c, k, v)
+    return c
+
+
+def statuses(c, check_id, context=None):
+    return [r.status for r in run_checks(c, context or ctx(c.metadata.reference_date.isoformat()), only=[check_id])]
+
+
+def test_every_catalogue_id_is_registered():
+    run_checks(case(), ctx())
+    assert set(CHECKS) == {
+        "document.unreadable", "document.illegible", "case.missing_document", "co.incomplete", "co.validity",
+        "co.duplicate", "rcep.party", "hs.invalid", "origin.criterion", "hs.description", "consistency.invoice",
+        "consistency.parties", "consistency.transport", "exporter.registry"}
+
+
+def test_clean_case_fails_nothing():
+    results = run_checks(case(), ctx())
+    assert [r for r in results if r.status == "fail"] == []
+
+
+# ---- documents
+def test_unreadable_file_fails_with_its_name():
+    c = case()
+    c.errors.append(DocumentError(file="scan.pdf", code="document.unreadable", message="the file is empty (0 bytes)"))
+    r = run_checks(c, ctx(), only=["document.unreadable"])
+    assert [(x.status, x.document) for x in r] == [("fail", "scan.pdf")]
+    assert statuses(case(), "document.unreadable") == ["pass"]
+
+
+def test_illegible_page_fails():
+    from pipeline.model import Page
+    c = case()
+    c.documents[0].pages = [Page(number=1, width=595, height=842, source="ocr", ocr_confidence=0.31)]
+    assert statuses(c, "document.illegible") == ["fail"]
+    c.documents[0].pages[0].ocr_confidence = 0.93
+    assert statuses(c, "document.illegible") == ["pass"]
+
+
+def test_missing_certificate_and_cited_invoice():
+    assert statuses(case(invoice(), bill_of_lading()), "case.missing_document") == ["fail"]
+    assert statuses(case(certificate(), bill_of_lading()), "case.missing_document") == ["fail"]
+    assert statuses(case(certificate(), invoice()), "case.missing_document") == ["pass"]
+
+
+def test_incomplete_certificate():
+    assert statuses(case(certificate(certificate_number=None), invoice()), "co.incomplete") == ["fail"]
+    assert statuses(case(certificate(items=[item(hs_code=None)]), invoice()), "co.incomplete") == ["fail"]
+    r = run_checks(case(certificate(items=[item(origin_criterion="RVC", fob_value=None)]), invoice()), ctx(),
+                   only=["co.incomplete"])
+    assert r[0].status == "fail" and r[0].field == "items[0].fob_value"
+    assert statuses(case(invoice()), "co.incomplete") == ["skip"]
+
+
+# ---- validity
+@pytest.mark.parametrize("reference,status", [("2025-04-01", "pass"), ("2026-03-10", "pass"), ("2026-03-11", "fail"),
+                                              ("2025-03-01", "fail")])
+def test_validity_one_year_from_issue(reference, status):
+    assert statuses(case(reference_date=reference), "co.validity") == [status]
+
+
+def test_issued_after_shipment_needs_retroactive_mark():
+    late = certificate(issue_date="2025-03-20", departure_date="2025-03-12")
+    assert statuses(case(late, invoice()), "co.validity") == ["fail"]
+    marked = certificate(issue_date="2025-03-20", departure_date="2025-03-12", issued_retroactively=True)
+    assert statuses(case(marked, invoice()), "co.validity") == ["pass"]
+    too_late = certificate(issue_date="2025-03-20", departure_date="2024-03-12", issued_retroactively=True)
+    assert "fail" in statuses(case(too_late, invoice(), reference_date="2025-04-01"), "co.validity")
+
+
+def test_validity_skips_without_issue_date():
+    assert statuses(case(certificate(issue_date=None)), "co.validity") == ["skip"]
+
+
+# ---- duplicates
+def test_duplicate_number_fails_for_the_later_submission():
+    c = case()
+    assert statuses(c, "co.duplicate", ctx(earlier_uses=lambda n, k: [("case-0001", "2025-01-02T09:00:00")])) == ["fail"]
+    assert statuses(c, "co.duplicate", ctx(earlier_uses=lambda n, k: [])) == ["pass"]
+
+
+def test_duplicate_index_orders_by_submission_time():
+    from pipeline.review import DuplicateIndex
+    a = case(case_id="a", submitted_at="2025-03-01T10:00:00")
+    b = case(case_id="b", submitted_at="2025-03-02T10:00:00")
+    idx = DuplicateIndex([b, a])
+    assert idx.earlier_uses("R25CN3712345678", b) == [("a", "2025-03-01T10:00:00")]
+    assert idx.earlier_uses("R25CN3712345678", a) == []
+
+
+# ---- Parties
+def test_parties_in_force():
+    assert statuses(case(), "rcep.party") == ["pass"]
+    india = certificate(importer_country="IN", importing_country="IN")
+    assert statuses(case(india, invoice()), "rcep.party") == ["fail"]
+    # the Philippines: in force from 2023-06-02
+    early = certificate(exporter_country="PH", issued_in="PH", issue_date="2023-03-01",
+                        items=[item(country_of_origin="PH")])
+    assert "fail" in statuses(case(early, invoice(), reference_date="2023-04-01"), "rcep.party")
+    myanmar = certificate(items=[item(country_of_origin="MM")])
+    assert statuses(case(myanmar, invoice()), "rcep.party") == ["warn"]
+    assert "fail" in statuses(case(certificate(importing_country="NZ", importer_country="NZ",
+                                               items=[item(country_of_origin="MM")]), invoice()), "rcep.party")
+
+
+# ---- HS codes
+def test_hs_edition():
+    assert statuses(case(), "hs.invalid") == ["pass"]
+    assert statuses(case(certificate(items=[item(hs_code="070330")]), invoice()), "hs.invalid") == ["fail"]
+    # LED luminaires: HS 2022 only; on a 2022 certificate (HS 2012 expected) it is a warning, not a failure
+    led = certificate(issue_date="2022-06-01", departure_date="2022-06-02", items=[item(hs_code="940542", origin_criterion="CTC")])
+    r = run_checks(case(led, invoice(), reference_date="2022-07-01"), ctx("2022-07-01"), only=["hs.invalid"])
+    assert r[0].status == "warn" and "940540" in r[0].message
+
+
+# ---- origin criteria
+def test_rule_grammar():
+    alts = parse_rule("CTH or RVC40")
+    assert [(a.kind, a.threshold) for a in alts] == [("CTH", None), ("RVC", 40)]
+    assert parse_rule("CC except from Chapter 01")[0].exceptions == "Chapter 01"
+    with pytest.raises(ValueError):
+        parse_rule("WHATEVER 12")
+
+
+def test_criterion_against_rule():
+    assert statuses(case(), "origin.criterion") == ["pass"]  # WO always allowed
+    ctc_garlic = certificate(items=[item(origin_criterion="CTC")])  # garlic is WO-only
+    assert statuses(case(ctc_garlic, invoice()), "origin.criterion") == ["fail"]
+    furniture = certificate(items=[item(hs_code="940360", origin_criterion="CTC", description="WOODEN TABLES")])
+    assert statuses(case(furniture, invoice()), "origin.criterion") == ["pass"]
+    rvc = certificate(items=[item(hs_code="940360", origin_criterion="RVC", fob_value=10000.0, fob_currency="USD")])
+    assert statuses(case(rvc, invoice()), "origin.criterion") == ["pass"]
+    assert statuses(case(certificate(items=[item(origin_criterion="XYZ")]), invoice()), "origin.criterion") == ["fail"]
+
+
+def test_missing_rule_is_a_blocking_skip():
+    no_rule = certificate(items=[item(hs_code="610910", origin_criterion="CTC", description="COTTON T-SHIRTS")])
+    r = run_checks(case(no_rule, invoice()), ctx(), only=["origin.criterion"])
+    assert r[0].status == "skip" and r[0].blocking
+
+
+def test_hs2022_code_finds_its_rule_through_the_correlation():
+    kb = load_kb()
+    rules = kb.psr_for("940542", "HS2022")  # LED luminaires: 9405.40 in HS 2012, chapter 94 rule
+    assert [r.text for r in rules] == ["CTH or RVC40"]
+
+
+# ---- consistency
+def test_invoice_consistency():
+    assert "fail" not in statuses(case(), "consistency.invoice")
+    other = invoice(invoice_number="INV-LI259999")
+    assert "fail" in statuses(case(certificate(), other), "consistency.invoice")
+    typo = invoice(invoice_number="INV-LI25001")
+    assert statuses(case(certificate(), typo), "consistency.invoice")[0] == "warn"
+    more = invoice(items=[{"description": "FRESH WHITE GARLIC", "hs_code": "070320", "quantity": 15000.0,
+                           "quantity_unit": "KGS"}])
+    assert "fail" in statuses(case(certificate(), more), "consistency.invoice")
+
+
+def test_party_consistency_tolerates_abbreviations_and_explains_third_party_invoicing():
+    assert "fail" not in statuses(case(), "consistency.parties")  # "CO., LTD." vs "COMPANY LIMITED"
+    stranger = invoice(buyer_name="SEOUL MART CORPORATION")
+    assert "fail" in statuses(case(certificate(), stranger), "consistency.parties")
+    hk = invoice(seller_name="PACIFIC BRIDGE TRADING LIMITED")
+    assert "fail" in statuses(case(certificate(), hk), "consistency.parties")
+    declared = certificate(third_party_invoicing=True, remarks="THIRD-PARTY INVOICING: PACIFIC BRIDGE TRADING LIMITED, HONG KONG")
+    assert "fail" not in statuses(case(declared, hk), "consistency.parties")
+
+
+def test_to_order_bill_compares_notify_party():
+    to_order = bill_of_lading(consignee_name="TO ORDER", notify_party="TOKYO FRESH TRADING CO., LTD.")
+    assert "fail" not in statuses(case(certificate(), invoice(), to_order), "consistency.parties")
+    wrong_notify = bill_of_lading(consignee_name="TO ORDER", notify_party="OSAKA INTERIOR K.K.")
+    assert "fail" in statuses(case(certificate(), invoice(), wrong_notify), "consistency.parties")
+
+
+def test_transport_consistency():
+    assert statuses(case(), "consistency.transport") == ["pass"]
+    assert "fail" in statuses(case(certificate(), bill_of_lading(vessel="ONE HARMONY")), "consistency.transport")
+    assert statuses(case(certificate(), bill_of_lading(on_board_date="2025-03-13")), "consistency.transport")[0] == "warn"
+    assert statuses(case(certificate(), invoice()), "consistency.transport") == ["skip"]
+
+
+# ---- registry and classifier
+def test_exporter_registry():
+    reg = ExporterRegistry([RegistryEntry("LINYI HUASHENG FOODSTUFF COMPANY LIMITED", "CN", "registered"),
+                            RegistryEntry("LINYI HENGTAI INTERNATIONAL TRADE CO., LTD.", "CN", "blocked")], "test")
+    assert statuses(case(), "exporter.registry", ctx(exporter_registry=reg)) == ["pass"]
+    blocked = certificate(exporter_name="LINYI HENGTAI INTERNATIONAL TRADE CO LTD")
+    assert statuses(case(blocked, invoice()), "exporter.registry", ctx(exporter_registry=reg)) == ["fail"]
+    unknown = certificate(exporter_name="QINGDAO SEA STAR CO., LTD.")
+    assert statuses(case(unknown, invoice()), "exporter.registry", ctx(exporter_registry=reg)) == ["warn"]
+    assert statuses(case(unknown, invoice(), direction="export"), "exporter.registry",
+                    ctx(exporter_registry=reg)) == ["fail"]
+    r = run_checks(case(), ctx(), only=["exporter.registry"])
+    assert r[0].status == "skip" and not r[0].blocking
+
+
+def test_hs_description_says_it_cannot_judge_yet():
+    r = run_checks(case(), ctx(), only=["hs.description"])
+    assert r[0].status == "skip" and not r[0].blocking and "classifier" in r[0].message
+
+
+def test_a_crashing_check_becomes_a_blocking_skip(monkeypatch):
+    from checkers import registry
+
+    def boom(c, x):
+        raise RuntimeError("bug")
+    monkeypatch.setitem(registry.CHECKS, "co.validity", boom)
+    r = run_checks(case(), ctx(), only=["co.validity"])
+    assert r[0].status == "skip" and r[0].blocking and "RuntimeError" in r[0].message

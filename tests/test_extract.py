@@ -1,0 +1,79 @@
+"""Field extraction on the committed sample documents, against their ground truth."""
+from collections import defaultdict
+
+import pytest
+
+from conftest import SAMPLES, sample_path
+from extractors.read import read_document
+from pipeline.evaluate import same
+
+import json
+
+TRUTH = json.loads((SAMPLES / "truth.json").read_text())
+
+
+def _docs(render_filter, per_layout=3):
+    seen = defaultdict(int)
+    out = []
+    for cid, c in TRUTH["cases"].items():
+        for f, d in c["documents"].items():
+            if d["fields"] is None or not render_filter(d["render"]):
+                continue
+            key = (d["doc_type"], d["layout"])
+            if seen[key] < per_layout:
+                seen[key] += 1
+                out.append(pytest.param(cid, f, d, id=f"{cid}/{f}/{d['layout']}"))
+    return out
+
+
+def _mistakes(doc, want):
+    got = {k: f.value for k, f in doc.fields.items()}
+    got["items"] = doc.item_values()
+    wrong = []
+    for name, value in want.items():
+        if name == "items":
+            for i, titem in enumerate(value):
+                gitem = got["items"][i] if i < len(got["items"]) else {}
+                wrong += [(f"items[{i}].{k}", v, gitem.get(k)) for k, v in titem.items() if not same(gitem.get(k), v)]
+        elif not same(got.get(name), value):
+            wrong.append((name, value, got.get(name)))
+    return wrong
+
+
+@pytest.mark.parametrize("case_id,file,spec", _docs(lambda r: r == "text_pdf"))
+def test_text_pdf_fields_match_truth(case_id, file, spec):
+    doc = read_document(sample_path(case_id, file), file)
+    assert doc.doc_type == spec["doc_type"]
+    assert _mistakes(doc, spec["fields"]) == []
+
+
+def test_every_value_carries_source_and_confidence():
+    cid, f, spec = _docs(lambda r: r == "text_pdf", 1)[0].values
+    doc = read_document(sample_path(cid, f), f)
+    values = list(doc.fields.values()) + [v for item in doc.items for v in item.values()]
+    read = [v for v in values if v.value is not None and not isinstance(v.value, bool)]
+    assert read
+    for v in read:
+        assert 0 < v.confidence <= 1
+        assert v.source is not None and v.source.file == f and v.source.page == 1 and v.source.box is not None
+
+
+def test_absent_field_is_null_not_guessed():
+    # the certificate whose number was left blank
+    cid = next(c for c, t in TRUTH["cases"].items() if t["variant"] == "no_certificate_number")
+    f = next(f for f, d in TRUTH["cases"][cid]["documents"].items() if d["doc_type"] == "certificate_of_origin")
+    doc = read_document(sample_path(cid, f), f)
+    assert doc.value("certificate_number") is None
+    assert doc.value("exporter_name") == TRUTH["cases"][cid]["documents"][f]["fields"]["exporter_name"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case_id,file,spec", _docs(lambda r: r in ("scan_pdf", "png", "jpeg", "tiff", "rotated_jpeg"), 2))
+def test_scanned_documents_read_with_ocr(case_id, file, spec):
+    doc = read_document(sample_path(case_id, file), file)
+    assert doc.text_source == "ocr" and doc.ocr_confidence > 0.8
+    assert doc.doc_type == spec["doc_type"]
+    wrong = _mistakes(doc, spec["fields"])
+    total = len(spec["fields"]) + sum(len(i) for i in spec["fields"].get("items", [])) - 1
+    # OCR of mild scans: at most a few fields wrong per document (issue 3 raises this bar)
+    assert len(wrong) <= max(2, total // 10), wrong

@@ -1,0 +1,50 @@
+import pytest
+
+from extractors.normalise import parse_country, parse_date, parse_hs, parse_money, parse_number, parse_quantity
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("25 OCT 2021", "2021-10-25"), ("2021/10/25", "2021-10-25"), ("2021年10月25日", "2021-10-25"),
+    ("2021-10-25", "2021-10-25"), ("OCTOBER 25, 2021", "2021-10-25"), ("25.10.2021", "2021-10-25"),
+    ("Oct. 5, 2024", "2024-10-05"), ("05-SEP-2024", "2024-09-05"), ("LINYI, CHINA 10 MAR 2025", "2025-03-10"),
+    ("12/03/2025", "2025-03-12"),  # numeric dates are read day first, as the region prints them
+])
+def test_dates_in_printed_forms(text, iso):
+    assert parse_date(text)[0] == iso
+
+
+@pytest.mark.parametrize("text", ["", None, "N/A", "31 FEB 2024", "INV-2024-0012"])
+def test_no_date_is_none_not_a_guess(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("text,code", [
+    ("CHINA", "CN"), ("P.R. CHINA", "CN"), ("VIET NAM", "VN"), ("Korea, Republic of", "KR"), ("LAO PDR", "LA"),
+    ("3-5-1 TSUKIJI, CHUO-KU, TOKYO 104-0045, JAPAN", "JP"), ("Australia *", "AU"), ("HONG KONG", "HK"),
+    ("中国", "CN"), ("BRUNEI DARUSSALAM", "BN"),
+])
+def test_countries_to_alpha2(text, code):
+    assert parse_country(text) == code
+
+
+def test_unknown_country_is_none():
+    assert parse_country("NO. 18 BEIJING ROAD") is None
+
+
+@pytest.mark.parametrize("text,hs", [("0703.20", "070320"), ("070320", "070320"), ("9403.60.90", "940360"),
+                                     ("HS 8517.62", "851762"), ("9202 90", "920290")])
+def test_hs_codes_to_six_digits(text, hs):
+    assert parse_hs(text) == hs
+
+
+def test_hs_needs_six_digits():
+    assert parse_hs("07.03") is None
+
+
+def test_quantities_money_numbers():
+    assert parse_quantity("12,500 KGS") == (12500.0, "KGS")
+    assert parse_quantity("6,072 SETS") == (6072.0, "SETS")
+    assert parse_quantity("754 PCS") == (754.0, "PCS")
+    assert parse_money("FOB USD 19,430.40") == (19430.4, "USD")
+    assert parse_money("US$ 1,176.00") == (1176.0, "USD")
+    assert parse_number("13,490.00") == 13490.0
