@@ -8,18 +8,12 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from checkers.kb import Party
-from checkers.registry import CheckContext, check, result
+from checkers.registry import CheckContext, check, iso_date, result
 from pipeline.model import Case, CheckResult, Document
 
 CO = "certificate_of_origin"
 CRITERIA = ("WO", "PE", "CTC", "RVC", "CR", "ACU", "DMI")
 
-
-def _date(v: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(v) if v else None
-    except ValueError:
-        return None
 
 
 def _co(case: Case) -> Document | None:
@@ -31,7 +25,7 @@ def validity(case: Case, ctx: CheckContext) -> list[CheckResult]:
     co = _co(case)
     if co is None:
         return [result("co.validity", "skip", "no certificate of origin")]
-    issued = _date(co.value("issue_date"))
+    issued = iso_date(co.value("issue_date"))
     if issued is None:
         return [result("co.validity", "skip", "the date of issue could not be read (see co.incomplete)", co,
                        field="issue_date")]
@@ -45,7 +39,7 @@ def validity(case: Case, ctx: CheckContext) -> list[CheckResult]:
         out.append(result("co.validity", "fail",
                           f"issued on {issued}: valid until {expires} (one year, Art. 3.16.6), the reference date is "
                           f"{ref}", co, field="issue_date", issue_date=str(issued), reference_date=str(ref)))
-    shipped = _date(co.value("departure_date"))
+    shipped = iso_date(co.value("departure_date"))
     retro = co.value("issued_retroactively")
     if shipped and issued > shipped:
         if not retro:
@@ -105,7 +99,7 @@ def party(case: Case, ctx: CheckContext) -> list[CheckResult]:
     co = _co(case)
     if co is None:
         return [result("rcep.party", "skip", "no certificate of origin")]
-    issued = _date(co.value("issue_date")) or ctx.reference_date
+    issued = iso_date(co.value("issue_date")) or ctx.reference_date
     exporter = co.value("exporter_country") or co.value("issued_in")
     importer = co.value("importing_country") or co.value("importer_country")
     declared = case.metadata.declared.get("importing_country")
@@ -136,7 +130,7 @@ def hs_invalid(case: Case, ctx: CheckContext) -> list[CheckResult]:
     co = _co(case)
     if co is None:
         return [result("hs.invalid", "skip", "no certificate of origin")]
-    edition = ctx.kb.edition_for(_date(co.value("issue_date")))
+    edition = ctx.kb.edition_for(iso_date(co.value("issue_date")))
     other = "HS2012" if edition == "HS2022" else "HS2022"
     out = []
     for i, item in enumerate(co.item_values()):
@@ -168,7 +162,7 @@ def origin_criterion(case: Case, ctx: CheckContext) -> list[CheckResult]:
     co = _co(case)
     if co is None:
         return [result("origin.criterion", "skip", "no certificate of origin")]
-    edition = ctx.kb.edition_for(_date(co.value("issue_date")))
+    edition = ctx.kb.edition_for(iso_date(co.value("issue_date")))
     out = []
     for i, item in enumerate(co.item_values()):
         field = f"items[{i}].origin_criterion"

@@ -5,13 +5,12 @@ Like is compared with like: FOB values are not compared with CIF totals, gross w
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from rapidfuzz import fuzz
 
 from checkers.names import mentions, name_similarity
-from checkers.registry import CheckContext, check, result
+from checkers.registry import CheckContext, check, iso_date, result
 from pipeline.model import Case, CheckResult
 
 CO = "certificate_of_origin"
@@ -21,12 +20,6 @@ def _key(s: str | None) -> str:
     return re.sub(r"[^A-Z0-9]", "", (s or "").upper())
 
 
-def _date(v: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(v) if v else None
-    except ValueError:
-        return None
-
 
 @check("consistency.invoice")
 def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
@@ -35,7 +28,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
     if co is None or inv is None:
         return [result("consistency.invoice", "skip", "needs a certificate and an invoice")]
     out: list[CheckResult] = []
-    inv_no, inv_date = inv.value("invoice_number"), _date(inv.value("invoice_date"))
+    inv_no, inv_date = inv.value("invoice_number"), iso_date(inv.value("invoice_date"))
     inv_items = inv.item_values()
     for i, item in enumerate(co.item_values()):
         cited = item.get("invoice_number")
@@ -50,7 +43,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
                 out.append(result("consistency.invoice", "fail",
                                   f"item {i + 1}: Box 13 cites invoice {cited}, but the invoice submitted is {inv_no}",
                                   co, field=f"items[{i}].invoice_number", item=i, invoice_number=inv_no))
-        cdate = _date(item.get("invoice_date"))
+        cdate = iso_date(item.get("invoice_date"))
         if cdate and inv_date and cdate != inv_date:
             days = abs((cdate - inv_date).days)
             status = "warn" if days <= ctx.settings.date_tolerance_days else "fail"
@@ -173,7 +166,7 @@ def transport(case: Case, ctx: CheckContext) -> list[CheckResult]:
             out.append(result("consistency.transport", "fail",
                               f"Box 4 names '{means}', the bill of lading vessel '{vessel}'"
                               + (f" voyage {voyage}" if voyage else ""), co, field="transport"))
-    d1, d2 = _date(co.value("departure_date")), _date(bl.value("on_board_date"))
+    d1, d2 = iso_date(co.value("departure_date")), iso_date(bl.value("on_board_date"))
     if d1 and d2 and d1 != d2:
         days = abs((d1 - d2).days)
         out.append(result("consistency.transport", "warn" if days <= ctx.settings.date_tolerance_days else "fail",

@@ -40,6 +40,14 @@ def check(check_id: str) -> Callable[[CheckFn], CheckFn]:
     return register
 
 
+def iso_date(value: str | None) -> dt.date | None:
+    """A contract date field (ISO) as a date; None when absent or malformed."""
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def result(check_id: str, status: str, message: str, doc: Document | str | None = None, field: str | None = None,
            item: int | None = None, blocking: bool = False, **evidence) -> CheckResult:
     """A check result; `doc` is the document (or its file name) the finding is about."""

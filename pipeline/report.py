@@ -84,8 +84,11 @@ def write_html(results: list[dict], out: Path) -> Path:
         findings = [c for c in r["checks"] if c["status"] in ("fail", "warn")
                     or (c["status"] == "skip" and c.get("blocking"))]
         findings.sort(key=lambda c: {"fail": 0, "skip": 1, "warn": 2}.get(c["status"], 3))
+        # an error already shown as a failing check on the same file is not listed twice
+        shown = {(c["id"], c.get("document")) for c in findings}
+        errors = [e for e in r["errors"] if (e["code"], e["file"]) not in shown]
         rows.append({**r, "cert": (co["fields"].get("certificate_number") if co else None) or "",
-                     "findings": findings})
+                     "findings": findings, "errors": errors})
     html = env.from_string(TEMPLATE).render(
         results=rows, queues=sorted(counts.items(), key=lambda kv: -kv[1]),
         now=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),

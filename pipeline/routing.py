@@ -79,9 +79,10 @@ def route(case: Case, checks: list[CheckResult], settings: Settings) -> Decision
         queue = min((queue_of(c.id) for c in fails), key=SEVERITY.index)
         reasons = [f"{c.id}: {c.message}" for c in fails]
         if queue == "legibility":
-            # what the documents say is not known well enough to recommend anything
+            # what the documents say is not known well enough to recommend anything; the confidence is then
+            # that of the readings the reviewer will start from
             return Decision(decision="manual", queue="legibility", suggested_outcome=None,
-                            confidence=round(1 - confidence if confidence else 0.5, 4), reasons=reasons)
+                            confidence=confidence, reasons=reasons)
         # as sure of a rejection as of the fields the failing checks read
         confs = [x for x in (_field_confidence(case, c) for c in fails) if x is not None]
         sure = max(confs) if confs else 0.9

@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.routing import QUEUE_OF as ROUTING_QUEUES
 from sample_docs.catalog import (BLOCKED_EXPORTER, COUNTRY_NAMES, EXPORTERS, GOODS, IMPORTERS, NON_PARTY_IMPORTERS,
                                  PORT_OF_DISCHARGE, THIRD_PARTY_INVOICERS, VESSELS, Company, Exporter)
 
@@ -40,15 +41,8 @@ DEFECTS: list[tuple[str, str]] = [
     ("case.missing_document", "certificate_alone"),  # a loose file: the certificate uploaded on its own
 ]
 
-# Which check ids route to which queue (checks.md), for the expected queue in truth.
-QUEUE_OF = {
-    "document.unreadable": "legibility", "document.illegible": "legibility",
-    "case.missing_document": "completeness", "co.incomplete": "completeness",
-    "co.validity": "origin", "rcep.party": "origin", "hs.invalid": "origin", "origin.criterion": "origin",
-    "hs.description": "classification",
-    "consistency.invoice": "consistency", "consistency.parties": "consistency", "consistency.transport": "consistency",
-    "co.duplicate": "fraud", "exporter.registry": "fraud",
-}
+# The queue each defect is expected to reach: the routing policy's own map of the catalogue (checks.md).
+QUEUE_OF = ROUTING_QUEUES
 
 SCAN_RENDERS = ["scan_pdf", "png", "jpeg", "tiff", "rotated_jpeg"]
 
