@@ -93,7 +93,8 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
         if not text or c < 0:
             continue
         confs.append(c / 100.0)
-        if c / 100.0 < MIN_WORD_CONFIDENCE or RULING.fullmatch(text):
+        text = text.strip("|[]{}")  # a ruling glued to a word: "|820"
+        if c / 100.0 < MIN_WORD_CONFIDENCE or not text or RULING.fullmatch(text):
             continue
         text = fix_confusions(text)
         words.append(Word(text=text, confidence=max(0.0, min(1.0, c / 100.0)),

@@ -139,7 +139,7 @@ def render_table(ev: Evaluation) -> str:
     for (dt, mode), t in sorted(ev.by_group.items()):
         out.append(f"  {dt:<24}{mode:<8}{t.right:>7}{t.total:>7}{t.rate:>10.1%}")
     out.append(f"  document type classified right: {ev.doc_type.right}/{ev.doc_type.total} ({ev.doc_type.rate:.1%})")
-    weak = [(k, t) for k, t in sorted(ev.by_field.items()) if t.rate < 1.0]
+    weak = [(k, t) for k, t in sorted(ev.by_field.items()) if t.rate < 1.0 and k[1] != "illegible"]
     if weak:
         out.append("  fields below 100%:")
         for (dt, mode, name), t in weak:
