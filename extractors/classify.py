@@ -6,7 +6,8 @@ evidence there is.
 """
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from extractors.layout import group_lines, norm
 from pipeline.model import Document
@@ -26,17 +27,26 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
 }
 
 
+PHRASES = sorted({p for signals in SIGNALS.values() for p, _ in signals})
+PHRASE_ROW = {p: i for i, p in enumerate(PHRASES)}
+
+
 def classify(doc: Document) -> tuple[str, float]:
     if not doc.pages:
         return "unknown", 0.0
     lines = [(norm(ln.text), len(ln.words)) for ln in group_lines(doc.pages[0].words)]
+    texts = [t for t, _ in lines] or [""]
+    # every phrase against every line in one call
+    scores_matrix = process.cdist(PHRASES, texts, scorer=fuzz.partial_ratio, score_cutoff=88, workers=1)
     scores: dict[str, float] = {}
     for dtype, signals in SIGNALS.items():
         s = 0.0
         for phrase, weight in signals:
+            row = scores_matrix[PHRASE_ROW[phrase]]
             best = 0.0
-            for text, n_words in lines:
-                if len(text) < len(phrase) * 0.6 or fuzz.partial_ratio(phrase, text) < 88:
+            for j in np.flatnonzero(row):
+                text, n_words = lines[j]
+                if len(text) < len(phrase) * 0.6:
                     continue
                 # a title or caption stands (nearly) alone; inside running text ("see certificate of origin")
                 # the phrase says little about what this document is

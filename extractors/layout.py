@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from pipeline.model import Box, Page, Word
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lower case, punctuation dropped, CJK kept: the form in which labels are compared."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
@@ -132,46 +135,67 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     lines = lines if lines is not None else group_lines(page.words)
     variants = _variants(labels)
     cands: list[tuple[int, float, str, list[Word]]] = []
+    # every word of the page, normalised, with where it stands
+    flats: list[tuple[Line, list[int], list[str]]] = []
+    tokens: list[str] = []
+    where: list[tuple[int, int]] = []  # (line, position in its flat list)
     for line in lines:
         toks = [norm(w.text) for w in line.words]
         idx = [i for i, t in enumerate(toks) if t]
-        if not idx:
-            continue
         flat = [toks[i] for i in idx]
-        for var in variants:
-            n = len(var.tokens)
-            first = var.tokens[0]
-            for s in range(len(flat)):
-                # cheap gate on the first word before comparing whole phrases
-                if fuzz.ratio(flat[s], first) < 60 and not (len(first) > 3 and flat[s].startswith(first[:3])):
+        for j, t in enumerate(flat):
+            tokens.append(t)
+            where.append((len(flats), j))
+        flats.append((line, idx, flat))
+    if not tokens:
+        return {}
+    # the cheap gate, for all variants and words at once: does the word look like the label's first word?
+    firsts = sorted({v.tokens[0] for v in variants})
+    gate = process.cdist(firsts, tokens, scorer=fuzz.ratio, score_cutoff=60, workers=1) > 0
+    first_row = {f: i for i, f in enumerate(firsts)}
+    prefix3 = {}
+    for k, t in enumerate(tokens):
+        prefix3.setdefault(t[:3], []).append(k)
+    for var in variants:
+        n = len(var.tokens)
+        first = var.tokens[0]
+        hits = set(np.flatnonzero(gate[first_row[first]]).tolist())
+        if len(first) > 3:
+            hits.update(k for k in prefix3.get(first[:3], []) if tokens[k].startswith(first[:3]))
+        # short labels must match whole: "Certificate" is not "Certificate No."
+        threshold = max(var.label.min_score, 92.0 if len(var.text) < 16 else 0.0)
+        for k in sorted(hits):
+            li, s0 = where[k]
+            line, idx, flat = flats[li]
+            s = s0
+            best = (0.0, 0)
+            for kk in range(max(1, n - 1), n + 2):
+                if s + kk > len(flat):
                     continue
-                best = (0.0, 0)
-                # short labels must match whole: "Certificate" is not "Certificate No."
-                threshold = max(var.label.min_score, 92.0 if len(var.text) < 16 else 0.0)
-                for k in range(max(1, n - 1), n + 2):
-                    if k < 1 or s + k > len(flat):
+                sc = fuzz.ratio(" ".join(flat[s:s + kk]), var.text)
+                if sc > best[0]:
+                    best = (sc, kk)
+            if best[0] >= threshold:
+                ws = [line.words[idx[j]] for j in range(s, s + best[1])]
+                # a label is one run of text: words across a wide gap stand in different cells
+                if any(b.box.x0 - a_.box.x1 > max(8.0, 1.5 * a_.box.height) for a_, b in zip(ws, ws[1:])):
+                    continue
+                # a leading box number ("14." before "Remarks") belongs to the label
+                pos = line.words.index(ws[0])
+                if pos > 0 and re.fullmatch(r"\d{1,2}\.?", line.words[pos - 1].text) and \
+                        ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
+                    ws = [line.words[pos - 1]] + ws
+                    pos -= 1
+                # a label starts its own run of text: "CONSIGNEE" in "SAME AS CONSIGNEE" is no label
+                # (a ruling line read as "|" is no text)
+                if pos > 0 and norm(line.words[pos - 1].text) and \
+                        ws[0].box.x0 - line.words[pos - 1].box.x1 < GLUED * max(ws[0].box.height, 4):
+                    continue
+                if var.label.standalone:
+                    end = line.words.index(ws[-1])
+                    if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
                         continue
-                    sc = fuzz.ratio(" ".join(flat[s:s + k]), var.text)
-                    if sc > best[0]:
-                        best = (sc, k)
-                if best[0] >= threshold:
-                    ws = [line.words[idx[j]] for j in range(s, s + best[1])]
-                    # a leading box number ("14." before "Remarks") belongs to the label
-                    pos = line.words.index(ws[0])
-                    if pos > 0 and re.fullmatch(r"\d{1,2}\.?", line.words[pos - 1].text) and \
-                            ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
-                        ws = [line.words[pos - 1]] + ws
-                        pos -= 1
-                    # a label starts its own run of text: "CONSIGNEE" in "SAME AS CONSIGNEE" is no label
-                    # (a ruling line read as "|" is no text)
-                    if pos > 0 and norm(line.words[pos - 1].text) and \
-                            ws[0].box.x0 - line.words[pos - 1].box.x1 < GLUED * max(ws[0].box.height, 4):
-                        continue
-                    if var.label.standalone:
-                        end = line.words.index(ws[-1])
-                        if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
-                            continue
-                    cands.append((len(var.tokens), best[0], var.label.key, ws))
+                cands.append((len(var.tokens), best[0], var.label.key, ws))
     # most evidence first: words matched, weighted by how well they matched
     cands.sort(key=lambda c: (-c[0] * max(c[1] - 80.0, 0.0) / 20.0, -c[1]))
     used: set[int] = set()

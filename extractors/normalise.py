@@ -20,6 +20,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
     (re.compile(rf"\b{MONTH_RE}[\s\-.]*(\d{{1,2}})(?:ST|ND|RD|TH)?,?\s*(\d{{4}})\b", re.I), "Mdy"),
     (re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b"), "dmy"),
+    # two-digit years, as shipping clerks type them: 12-MAR-25
+    (re.compile(rf"\b(\d{{1,2}})[\s\-./]*{MONTH_RE}[\s\-./]*(\d{{2}})\b(?!\d)", re.I), "dMy2"),
 ]
 
 
@@ -36,6 +38,8 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
                     y, mo, d = int(m[1]), int(m[2]), int(m[3])
                 elif order == "dMy":
                     d, mo, y = int(m[1]), MONTHS[m[2].upper()[:4] if m[2].upper().startswith("SEPT") else m[2].upper()[:3]], int(m[3])
+                elif order == "dMy2":
+                    d, mo, y = int(m[1]), MONTHS[m[2].upper()[:4] if m[2].upper().startswith("SEPT") else m[2].upper()[:3]], 2000 + int(m[3])
                 elif order == "Mdy":
                     mo, d, y = MONTHS[m[1].upper()[:4] if m[1].upper().startswith("SEPT") else m[1].upper()[:3]], int(m[2]), int(m[3])
                 else:

@@ -41,7 +41,7 @@ def image_dpi(img: Image.Image) -> float:
     return max(img.width, img.height * 0.707) / 8.27
 
 
-TARGET_DPI = 300  # small print (7 pt box titles) needs about this many pixels for tesseract
+TARGET_DPI = int(os.environ.get("ORIGIN_REVIEW_OCR_TARGET_DPI", "300"))  # small print (7 pt box titles) needs about this many pixels for tesseract
 MIN_WORD_CONFIDENCE = 0.25  # below this a "word" is a ruling line or a speck read as text
 RULING = re.compile(r"[|\[\]{}_—–=]+")  # a table's ruling read as characters
 
@@ -123,18 +123,31 @@ def detect_rotation(img: Image.Image) -> int:
     return int(m[1]) % 360 if m else 0
 
 
+def looks_sideways(img: Image.Image) -> bool:
+    """Trade documents are portrait pages: a landscape image of one is a page photographed or scanned sideways,
+    so OSD decides which way to turn it before the one reading."""
+    return img.width > img.height * 1.05
+
+
 def ocr_page(img: Image.Image, number: int, lang: str = "eng") -> Page:
-    """Read one page image into words with boxes in points. Upside-down and sideways pages are turned first."""
+    """Read one page image into words with boxes in points, in one tesseract pass: sideways pages are turned
+    first (OSD only for pages that look sideways), skew is removed, small scans are brought to 300 dpi.
+    An upside-down page shows itself by a poor reading, and only then is read a second time."""
     img, dpi = _prepare(img, image_dpi(img))
+    rotation = 0
+    if looks_sideways(img):
+        rotation = detect_rotation(img)
+        if rotation:
+            img = img.rotate(-rotation, expand=True)
     angle = skew_angle(img)
     if abs(angle) >= 0.15:
         img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
     words, mean = _read(img, dpi, lang)
-    rotation = 0
-    if mean < ORIENTATION_RETRY_BELOW or len(words) < 20:
-        rotation = detect_rotation(img)
-        if rotation:
-            img = img.rotate(-rotation, expand=True)
+    if (mean < ORIENTATION_RETRY_BELOW or len(words) < 20) and not rotation:
+        turn = detect_rotation(img)
+        if turn:
+            rotation = turn
+            img = img.rotate(-turn, expand=True)
             words, mean = _read(img, dpi, lang)
     return Page(number=number, width=img.width * 72.0 / dpi, height=img.height * 72.0 / dpi, words=words,
                 source="ocr", ocr_confidence=round(mean, 4), rotation=rotation)

@@ -14,7 +14,7 @@ from typing import Callable
 from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party, view_pages)
 from extractors.layout import Anchor, Label, Region, find_anchors, group_lines, read_table
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_number, parse_quantity
-from pipeline.model import Document, ExtractedField, Page
+from pipeline.model import Box, Document, ExtractedField, Page
 
 L = Label
 INCOTERMS = {"EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP", "DAT", "DDU"}
@@ -41,80 +41,103 @@ NUMBER = re.compile(r"\d")
 
 INVOICE = DocSpec(
     labels=[
+        L("title", ("COMMERCIAL INVOICE", "INVOICE", "商业发票", "TAX INVOICE"), beside=0),
         L("invoice_number", ("Invoice No.", "INVOICE NO", "Invoice Number", "发票号码 Invoice No.", "发票号 Invoice No.",
-                             "Inv. No.")),
-        L("invoice_date", ("Invoice Date", "INVOICE DATE", "日期 Date", "Date")),
-        L("seller", ("Seller", "卖方 Seller", "SHIPPER / EXPORTER", "Shipper/Exporter", "Seller / Exporter", "Exporter")),
-        L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs")),
+                             "Inv. No.", "Invoice #", "Invoice Ref.")),
+        L("invoice_date", ("Invoice Date", "INVOICE DATE", "日期 Date", "Date", "Date of Invoice", "Inv. Date", "Dated")),
+        L("seller", ("Seller", "卖方 Seller", "SHIPPER / EXPORTER", "Shipper/Exporter", "Seller / Exporter", "Exporter",
+                     "Vendor", "Supplier", "Beneficiary", "Exporter/Seller")),
+        L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs", "Bill To", "Importer", "Customer")),
+        L("consignee", ("Consignee", "Ship To", "Deliver To")),
         L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
-                       "Price Terms", "Delivery Terms")),
+                       "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term")),
         L("currency", ("Currency", "币种 Currency")),
-        L("payment", ("Payment Terms", "付款方式 Payment", "Payment")),
-        L("total", ("TOTAL", "总计 TOTAL", "INVOICE TOTAL", "Total Amount", "Grand Total")),
+        L("payment", ("Payment Terms", "付款方式 Payment", "Payment", "Terms of Payment")),
+        L("total", ("TOTAL", "总计 TOTAL", "INVOICE TOTAL", "Total Amount", "Grand Total", "Total Value",
+                    "Total Invoice Value", "Invoice Value")),
         L("closing", ("We certify that this invoice is true and correct", "签字盖章 Signature and stamp",
-                      "Country of origin of goods", "For and on behalf of")),
+                      "Country of origin of goods", "For and on behalf of", "Authorized Signature",
+                      "Bank Details", "Beneficiary Bank")),
     ],
+    # "a|b": the first of these labels found; "letterhead": the block above the title when no label names it
     fields=[("invoice_number", "invoice_number", "code"), ("invoice_date", "invoice_date", "date"),
-            ("seller_name,seller_address,seller_country", "seller", "party"),
-            ("buyer_name,buyer_address,buyer_country", "buyer", "party"),
+            ("seller_name,seller_address,seller_country", "seller|letterhead", "party"),
+            ("buyer_name,buyer_address,buyer_country", "buyer|consignee", "party"),
             ("currency", "currency", "currency"), ("incoterm", "incoterm", "incoterm"),
             ("total_amount", "total", "money")],
     table=TableSpec(
-        columns=[L("no", ("ITEM", "No.", "Item No.")),
-                 L("description", ("Description of Goods", "货物描述", "DESCRIPTION", "Description")),
-                 L("hs_code", ("HS Code", "海关编码", "H.S. CODE", "H.S. Code", "HS Code No.")),
-                 L("quantity", ("Quantity", "数量", "QTY", "Qty.")),
-                 L("quantity_unit", ("Unit", "单位", "UNIT", "UOM")),
-                 L("unit_price", ("Unit Price", "单价", "PRICE", "Unit Price (USD)")),
-                 L("amount", ("Amount", "金额", "TOTAL", "Amount (USD)", "Total Price"))],
+        columns=[L("no", ("ITEM", "No.", "Item No.", "S/N", "Line")),
+                 L("description", ("Description of Goods", "货物描述", "DESCRIPTION", "Description", "Goods Description",
+                                   "Commodity", "Particulars", "Item Description")),
+                 L("hs_code", ("HS Code", "海关编码", "H.S. CODE", "H.S. Code", "HS Code No.", "HS No.", "Tariff Code",
+                               "HTS Code", "Commodity Code", "H.S. No.")),
+                 L("quantity", ("Quantity", "数量", "QTY", "Qty.", "Q'ty")),
+                 L("quantity_unit", ("Unit", "单位", "UNIT", "UOM", "Units", "Unit of Measure")),
+                 L("unit_price", ("Unit Price", "单价", "PRICE", "Unit Price (USD)", "Rate", "U/Price", "Price/Unit",
+                                  "Unit Value")),
+                 L("amount", ("Amount", "金额", "TOTAL", "Amount (USD)", "Total Price", "Total Value", "Value",
+                              "Line Total", "Extended Price"))],
         row_key="amount", row_start=NUMBER, stop=("total", "closing")),
 )
 
 PACKING_LIST = DocSpec(
     labels=[
-        L("invoice_number", ("Invoice No.", "Inv. No.", "Invoice Number", "发票号 Invoice No.")),
-        L("date", ("Date", "Packing Date", "日期 Date")),
-        L("shipper", ("Shipper", "Exporter", "Seller", "发货人 Shipper")),
-        L("consignee", ("Consignee", "Buyer", "Messrs", "收货人 Consignee")),
-        L("total_row", ("TOTAL", "TOTAL:")),
-        L("total_packages", ("Total Packages", "Total No. of Packages")),
-        L("total_net_weight", ("Total Net Weight", "Total N.W.")),
-        L("total_gross_weight", ("Total Gross Weight", "Total G.W.")),
+        L("title", ("PACKING LIST", "装箱单", "PACKING / WEIGHT LIST", "PACKING LIST / WEIGHT NOTE"), beside=0),
+        L("invoice_number", ("Invoice No.", "Inv. No.", "Invoice Number", "发票号 Invoice No.", "Invoice Ref.",
+                             "Inv. Ref.", "Invoice #")),
+        L("date", ("Date", "Packing Date", "日期 Date", "Date of Packing", "P/L Date", "Packing List Date")),
+        L("shipper", ("Shipper", "Exporter", "Seller", "发货人 Shipper", "Supplier", "Vendor", "Shipper/Exporter")),
+        L("consignee", ("Consignee", "Buyer", "Messrs", "收货人 Consignee", "Ship To", "Deliver To", "Importer")),
+        L("total_row", ("TOTAL", "TOTAL:", "TOTALS")),
+        L("total_packages", ("Total Packages", "Total No. of Packages", "Total Cartons", "Total CTNS",
+                             "Total Number of Packages", "Total Pkgs")),
+        L("total_net_weight", ("Total Net Weight", "Total N.W.", "Total Net Wt.")),
+        L("total_gross_weight", ("Total Gross Weight", "Total G.W.", "Total Gross Wt.")),
     ],
     fields=[("invoice_number", "invoice_number", "code"), ("date", "date", "date"),
-            ("shipper_name", "shipper", "party_name"), ("consignee_name", "consignee", "party_name"),
+            ("shipper_name", "shipper|letterhead", "party_name"), ("consignee_name", "consignee", "party_name"),
             ("total_packages", "total_packages", "number"),
             ("total_net_weight,weight_unit", "total_net_weight", "weight"),
             ("total_gross_weight,weight_unit", "total_gross_weight", "weight")],
     table=TableSpec(
-        columns=[L("description", ("Description of Goods", "Description", "货物描述")),
-                 L("quantity", ("Quantity", "QTY", "数量")), L("quantity_unit", ("Unit", "UNIT", "单位")),
-                 L("packages", ("Packages", "No. of Packages", "PKGS", "件数")),
-                 L("net_weight", ("N.W. (KGS)", "N.W.", "Net Weight", "净重")),
-                 L("gross_weight", ("G.W. (KGS)", "G.W.", "Gross Weight", "毛重"))],
+        columns=[L("description", ("Description of Goods", "Description", "货物描述", "Goods Description", "Commodity",
+                                   "Particulars")),
+                 L("quantity", ("Quantity", "QTY", "数量", "Q'ty")), L("quantity_unit", ("Unit", "UNIT", "单位", "UOM")),
+                 L("packages", ("Packages", "No. of Packages", "PKGS", "件数", "Cartons", "CTNS", "No. of Cartons")),
+                 L("net_weight", ("N.W. (KGS)", "N.W.", "Net Weight", "净重", "Net Wt.", "Net Wt. (KGS)", "N.W. (KG)")),
+                 L("gross_weight", ("G.W. (KGS)", "G.W.", "Gross Weight", "毛重", "Gross Wt.", "Gross Wt. (KGS)",
+                                    "G.W. (KG)"))],
         row_key="gross_weight", row_start=NUMBER, stop=("total_row", "total_packages")),
 )
 
 BILL_OF_LADING = DocSpec(
     labels=[
-        L("bl_number", ("B/L No.", "B/L No", "Bill of Lading No.", "B/L Number")),
+        L("bl_number", ("B/L No.", "B/L No", "Bill of Lading No.", "B/L Number", "Bill of Lading Number", "BL No.")),
         L("title", ("BILL OF LADING",)),
-        L("shipper", ("Shipper", "Shipper/Exporter", "托运人 Shipper")),
-        L("consignee", ("Consignee", "收货人 Consignee")),
-        L("notify_party", ("Notify Party", "通知人 Notify Party")),
+        L("shipper", ("Shipper", "Shipper/Exporter", "托运人 Shipper", "Shipper (Name and Address)")),
+        L("consignee", ("Consignee", "收货人 Consignee", "Consignee (Name and Address)", "Consigned to")),
+        L("notify_party", ("Notify Party", "通知人 Notify Party", "Notify Address", "Also Notify")),
         L("vessel", ("Ocean Vessel", "Vessel", "Vessel Name")),
+        L("vessel_voyage", ("Vessel / Voyage", "Vessel and Voyage No.", "Ocean Vessel / Voy. No.", "Vessel / Voy. No.",
+                            "Vessel & Voyage")),
         L("voyage", ("Voyage No.", "Voy. No.", "Voyage")),
-        L("port_of_loading", ("Port of Loading",)),
-        L("port_of_discharge", ("Port of Discharge",)),
-        L("marks", ("Marks and Numbers", "Marks & Nos.")),
-        L("total_packages", ("Number of Packages", "No. of Packages")),
-        L("description", ("Description of Goods",)),
-        L("gross_weight", ("Gross Weight",)),
-        L("on_board_date", ("Shipped on Board Date", "On Board Date", "Laden on Board", "Shipped on Board")),
-        L("issue", ("Place and Date of Issue",)),
+        L("port_of_loading", ("Port of Loading", "Port of Shipment", "Loading Port")),
+        L("port_of_discharge", ("Port of Discharge", "Discharge Port")),
+        L("receipt", ("Place of Receipt",)),
+        L("delivery", ("Place of Delivery", "Final Destination")),
+        L("marks", ("Marks and Numbers", "Marks & Nos.", "Container No. / Seal No.")),
+        L("total_packages", ("Number of Packages", "No. of Packages", "No. of Pkgs.", "Number and Kind of Packages",
+                             "Total Number of Packages")),
+        L("description", ("Description of Goods", "Description of Packages and Goods")),
+        L("gross_weight", ("Gross Weight", "Gross Weight (KGS)", "Gross Wt.")),
+        L("measurement", ("Measurement", "Measurement (CBM)")),
+        L("on_board_date", ("Shipped on Board Date", "On Board Date", "Laden on Board", "Shipped on Board",
+                            "Date of Shipment", "Laden on Board the Vessel", "Shipped on Board the Vessel")),
+        L("issue", ("Place and Date of Issue", "Freight Payable at", "Number of Original B/L")),
     ],
     fields=[("bl_number", "bl_number", "code"), ("shipper_name", "shipper", "party_name"),
             ("consignee_name", "consignee", "party_name"), ("notify_party", "notify_party", "party_name"),
+            ("vessel,voyage", "vessel_voyage", "vessel_voyage"),
             ("vessel", "vessel", "text"), ("voyage", "voyage", "code"),
             ("port_of_loading", "port_of_loading", "text"), ("port_of_discharge", "port_of_discharge", "text"),
             ("on_board_date", "on_board_date", "date"), ("total_packages", "total_packages", "number"),
@@ -170,10 +193,40 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
     if reader == "number":
         n = parse_number(text)
         return [(n, n is not None, ws)]
+    if reader == "vessel_voyage":
+        vessel, voyage = split_vessel_voyage(text)
+        return [(vessel, vessel is not None, ws), (voyage, voyage is not None, ws)]
     if reader == "weight":
         q = parse_quantity(text)
         return [(q[0] if q else None, q is not None, ws), (q[1] if q else None, bool(q and q[1]), ws)]
     raise ValueError(reader)
+
+
+VOYAGE = re.compile(r"^(?P<vessel>.+?)\s*(?:/|\bV\.|\bVOY(?:AGE)?(?:\s*NO)?\.?)\s*(?P<voyage>[A-Z0-9-]{2,8})$", re.I)
+
+
+def split_vessel_voyage(text: str | None) -> tuple[str | None, str | None]:
+    """'COSCO SHIPPING ARIES / 025E', 'COSCO SHIPPING ARIES V.025E' or '... VOY. 025E' into vessel and voyage."""
+    if not text:
+        return None, None
+    m = VOYAGE.match(text.strip())
+    if m:
+        return collapse(m["vessel"]), m["voyage"].upper()
+    return collapse(text), None
+
+
+def letterhead(page: Page, title: Anchor | None) -> Region | None:
+    """The sender's letterhead: the block of text above the document's title, read as a party block."""
+    if title is None:
+        return None
+    words = [w for w in page.words if w.box.bottom < title.box.top - 1]
+    if not words:
+        return None
+    lines = group_lines(words)
+    anchor = Anchor("letterhead", Box(x0=min(w.box.x0 for w in words), top=min(w.box.top for w in words),
+                                      x1=max(w.box.x1 for w in words), bottom=title.box.top - 1),
+                    title.score, [], page.number)
+    return Region(anchor, anchor.box, lines)
 
 
 def find_table_header(page: Page, columns: list[Label], min_columns: int = 3) -> dict[str, Anchor]:
@@ -204,11 +257,21 @@ def extract_trade_document(doc: Document) -> None:
     views = view_pages(doc, spec.labels, exclude=header_words if spec.table else None)
     header_anchors = {n: list(h.values()) for n, h in headers.items()}
     f: dict[str, ExtractedField] = {}
-    for names, key, reader in spec.fields:
-        region = _region(views, key, spec, header_anchors)
+    for names, keys, reader in spec.fields:
+        region = None
+        for key in keys.split("|"):
+            if key == "letterhead":
+                v0 = views[0] if views else None
+                region = letterhead(v0.page, v0.first("title")) if v0 else None
+            else:
+                region = _region(views, key, spec, header_anchors)
+            if region is not None and region.lines:
+                break
+        if region is None and reader == "vessel_voyage":
+            continue  # the combined label is one way of printing vessel and voyage; the separate ones are another
         for name, (value, valid, ws) in zip(names.split(","), _read(reader, region)):
             if name in f and f[name].value is not None:
-                continue  # weight_unit: the first total that states one
+                continue  # the first reading that found a value stands (weight_unit, vessel and voyage)
             f[name] = make_field(doc, region, value, valid=valid, words=ws)
     doc.fields = f
     doc.items = _items(doc, views, spec, headers) if spec.table else []
