@@ -104,11 +104,17 @@ COMPANY_END = re.compile(
     r"GMBH|S\.A\.|PVT\.?|PTY\.?|GROUP|TRADING|公司)$", re.I)
 
 
+CONTACT = re.compile(r"^(TEL|PHONE|FAX|MOBILE|MOB|E-?MAIL|WEB(SITE)?|WWW|HTTP|CONTACT|ATTN)\b", re.I)
+
+
 def split_party(region: Region | None) -> tuple[str | None, str | None, str | None, list[Word], list[Word]]:
     """A party block (name, then address lines ending with the country) into name, address and country."""
     if region is None or not region.lines:
         return None, None, None, [], []
-    lines = [ln for ln in region.lines if ln.text.strip()]
+    # telephone, fax, e-mail and web lines of a letterhead or address block are not the address
+    lines = [ln for ln in region.lines if ln.text.strip() and not CONTACT.match(ln.text.strip())]
+    if not lines:
+        return None, None, None, [], []
     name_lines = [lines[0]]
     rest = lines[1:]
     # a name that wraps: the first line does not end like a company, the second does

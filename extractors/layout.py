@@ -175,6 +175,17 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 sc = fuzz.ratio(" ".join(flat[s:s + kk]), var.text)
                 if sc > best[0]:
                     best = (sc, kk)
+            # a caption wrapped onto the next line: its first line is a prefix of the label, ending its run,
+            # and the line under it starts with the rest
+            more: list[Word] = []
+            if best[0] < threshold and n >= 3:
+                kk = _run_length(line, idx, s)
+                head = " ".join(flat[s:s + kk])
+                if 2 <= kk < n and len(head) >= 10:
+                    sc = fuzz.ratio(head, var.text[:len(head)])
+                    more = _continuation(lines, line, line.words[idx[s]], var.text[len(head):].strip())
+                    if sc >= max(threshold, 90.0) and more:
+                        best = (sc, kk)
             if best[0] >= threshold:
                 ws = [line.words[idx[j]] for j in range(s, s + best[1])]
                 # a label is one run of text: words across a wide gap stand in different cells
@@ -195,7 +206,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     end = line.words.index(ws[-1])
                     if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
                         continue
-                cands.append((len(var.tokens), best[0], var.label.key, ws))
+                cands.append((len(var.tokens), best[0], var.label.key, ws + more))
     # most evidence first: words matched, weighted by how well they matched
     cands.sort(key=lambda c: (-c[0] * max(c[1] - 80.0, 0.0) / 20.0, -c[1]))
     used: set[int] = set()
@@ -215,6 +226,43 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     for v in found.values():
         v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
     return found
+
+
+def _continuation(lines: list[Line], line: Line, first: Word, rest: str) -> list[Word]:
+    """The words on the line under `line`, starting under `first`, that spell `rest` (a caption's second
+    line); empty when they do not."""
+    if not rest:
+        return []
+    h = max(first.box.height, 4.0)
+    for below in lines:
+        if not (line.box.bottom - 1 < below.box.top < line.box.bottom + 1.2 * h):
+            continue
+        start = [w for w in below.words if abs(w.box.x0 - first.box.x0) < 1.5 * h]
+        if not start:
+            continue
+        run = below.words[below.words.index(start[0]):]
+        got: list[Word] = []
+        for w in run:
+            if got and w.box.x0 - got[-1].box.x1 > max(8.0, 1.5 * h):
+                break
+            got.append(w)
+            text = norm(" ".join(x.text for x in got))
+            if len(text) >= len(rest) - 2:
+                break
+        if got and fuzz.ratio(norm(" ".join(x.text for x in got)), rest) >= 80:
+            return got
+    return []
+
+
+def _run_length(line: Line, idx: list[int], s: int) -> int:
+    """How many (non-empty) words from position s run on without a wide gap: the rest of a text run."""
+    k = 1
+    while s + k < len(idx):
+        a, b = line.words[idx[s + k - 1]], line.words[idx[s + k]]
+        if b.box.x0 - a.box.x1 > max(8.0, 1.5 * a.box.height):
+            break
+        k += 1
+    return k
 
 
 # ---------------------------------------------------------------- regions
