@@ -17,7 +17,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
-.PHONY: demo test test-fast install system-packages clean samples
+.PHONY: demo test test-fast install system-packages clean samples bench
 
 demo: install
 	rm -f $(DEMO_OUT)-cases.db
@@ -57,6 +57,10 @@ $(PY_STAMP): $(SYS_STAMP) pyproject.toml
 samples: install
 	$(BIN)/python -m sample_docs.generate sample_docs/demo --seed 7 --count 34
 
+
+# extraction cost against the raw floor (pdfplumber alone, tesseract alone), measured in one run
+bench: install
+	$(BIN)/python -m benchmarks.extraction --set $(DEMO_SET) --json out/bench.json
 
 clean:
 	rm -rf out .pytest_cache

@@ -59,8 +59,8 @@ def _prepare(img: Image.Image, dpi: float) -> tuple[Image.Image, float]:
 
 
 def skew_angle(img: Image.Image, max_angle: float = 3.0, step: float = 0.1) -> float:
-    """Degrees the text lines are tilted, by the projection profile: rows of text give the sharpest
-    histogram of ink when the page is straight."""
+    """The correction, in degrees for PIL's `rotate` (counter-clockwise), that levels the text lines: found by
+    the projection profile, as rows of text give the sharpest histogram of ink when the page is straight."""
     small = img.resize((img.width // 3, img.height // 3)) if img.width > 1200 else img
     a = np.asarray(small, dtype=np.uint8)
     ys, xs = np.nonzero(a < 128)

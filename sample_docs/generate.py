@@ -22,7 +22,16 @@ from pathlib import Path
 from sample_docs.catalog import BLOCKED_EXPORTER, EXPORTERS
 from sample_docs.degrade import broken_file, render_scan
 from sample_docs.render import RENDERERS
+from sample_docs.render_heldout import RENDERERS_HELDOUT
 from sample_docs.scenario import ScenarioBuilder, Submission, plan
+
+ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT}
+# The development layouts, and a held-out family the extractor was not developed on.
+LAYOUTS = {
+    "dev": {"co": ["co-a", "co-b"], "inv": ["inv-a", "inv-b", "inv-c"], "pl": ["pl-a"], "bl": ["bl-a"]},
+    "heldout": {"co": ["co-c"], "inv": ["inv-d"], "pl": ["pl-b"], "bl": ["bl-b"]},
+}
+LAYOUTS["all"] = {k: LAYOUTS["dev"][k] + LAYOUTS["heldout"][k] for k in LAYOUTS["dev"]}
 
 GENERATOR_VERSION = 1
 
@@ -38,14 +47,14 @@ def write_submission(sub: Submission, root: Path, rng: random.Random) -> None:
         if d.broken:
             data = broken_file(d.broken, rng)
         else:
-            pdf = RENDERERS[d.layout](d.fields, d.opts)  # type: ignore[index]
+            pdf = ALL_RENDERERS[d.layout](d.fields, d.opts)  # type: ignore[index]
             data = pdf if d.render == "text_pdf" else render_scan(pdf, d.render, rng)
         (folder / d.file).write_bytes(data)
 
 
-def generate(out: Path, seed: int, count: int) -> dict:
+def generate(out: Path, seed: int, count: int, layouts: str = "dev") -> dict:
     rng = random.Random(seed)
-    builder = ScenarioBuilder(rng)
+    builder = ScenarioBuilder(rng, LAYOUTS[layouts])
     subs_root = out / "submissions"
     if subs_root.exists():
         shutil.rmtree(subs_root)
@@ -55,7 +64,8 @@ def generate(out: Path, seed: int, count: int) -> dict:
         sub = builder.build(f"case-{i:04d}", defect)
         write_submission(sub, subs_root, rng)
         cases[sub.case_id] = sub.truth()
-    truth = {"generator": {"version": GENERATOR_VERSION, "seed": seed, "count": count}, "cases": cases}
+    truth = {"generator": {"version": GENERATOR_VERSION, "seed": seed, "count": count, "layouts": layouts},
+             "cases": cases}
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False) + "\n")
     with open(out / "exporter_registry.csv", "w", newline="") as fh:
         w = csv.writer(fh)
@@ -72,8 +82,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--count", type=int, default=24)
+    ap.add_argument("--layouts", choices=sorted(LAYOUTS), default="dev",
+                    help="dev: the layouts extraction was developed on; heldout: a family kept apart for measuring")
     a = ap.parse_args(argv)
-    truth = generate(a.out, a.seed, a.count)
+    truth = generate(a.out, a.seed, a.count, a.layouts)
     n_def = sum(1 for c in truth["cases"].values() if c["defect"])
     print(f"wrote {len(truth['cases'])} submissions ({n_def} with a defect) to {a.out / 'submissions'}; "
           f"truth in {a.out / 'truth.json'}")

@@ -48,3 +48,12 @@ def test_quantities_money_numbers():
     assert parse_money("FOB USD 19,430.40") == (19430.4, "USD")
     assert parse_money("US$ 1,176.00") == (1176.0, "USD")
     assert parse_number("13,490.00") == 13490.0
+
+
+def test_two_digit_years_and_vessel_voyage():
+    from extractors.trade_documents import split_vessel_voyage
+    assert parse_date("06-JUL-24")[0] == "2024-07-06"
+    assert split_vessel_voyage("ONE HARMONY / 089E") == ("ONE HARMONY", "089E")
+    assert split_vessel_voyage("MSC AURORA V.060W") == ("MSC AURORA", "060W")
+    assert split_vessel_voyage("WAN HAI 315 VOYAGE NO. 039N") == ("WAN HAI 315", "039N")
+    assert split_vessel_voyage("EVER LEGEND") == ("EVER LEGEND", None)

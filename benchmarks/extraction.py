@@ -1,0 +1,128 @@
+"""Extraction cost against the raw floor, measured in one run.
+
+    python -m benchmarks.extraction [--set sample_docs/demo] [--scans 8] [--texts 40] [--repeat 3]
+
+- Text PDFs: `read_document` (load, classify, extract) against pdfplumber alone (open + extract_words) on the
+  same files. Target: within 1.3x.
+- Scanned pages: `read_document` against tesseract alone on the same page images, prepared the same way
+  (decoded, brought to 300 dpi) and with the same settings (`--oem 1 --psm 6`, OMP_THREAD_LIMIT=1). Target:
+  within 1.15x: a page costs one OCR pass plus little.
+
+Baseline and pipeline runs alternate file by file, so load on the machine hits both alike; the ratio is of
+the summed medians. Prints a table and writes JSON beside it (`--json`).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import pdfplumber  # noqa: E402
+import pytesseract  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from extractors.load import DEFAULT_LIMITS, render_pdf_page, sniff  # noqa: E402
+from extractors.ocr import TESSERACT_CONFIG, _prepare, image_dpi  # noqa: E402
+from extractors.read import read_document  # noqa: E402
+
+SCAN_RENDERS = {"scan_pdf", "png", "jpeg", "tiff", "rotated_jpeg"}
+
+
+def _files(set_dir: Path, scans: int, texts: int) -> tuple[list[Path], list[Path]]:
+    truth = json.loads((set_dir / "truth.json").read_text())
+    scan_files, text_files = [], []
+    for cid, c in truth["cases"].items():
+        for f, d in c["documents"].items():
+            p = set_dir / "submissions" / cid / f
+            if not p.exists() or d.get("broken"):
+                continue
+            if d["render"] in SCAN_RENDERS and len(scan_files) < scans:
+                scan_files.append(p)
+            elif d["render"] == "text_pdf" and len(text_files) < texts:
+                text_files.append(p)
+    return scan_files, text_files
+
+
+def pdfplumber_alone(path: Path) -> None:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_words()
+
+
+def page_images(path: Path) -> list[Image.Image]:
+    data = path.read_bytes()
+    if sniff(data) == "application/pdf":
+        with pdfplumber.open(path) as pdf:
+            n = len(pdf.pages)
+        return [render_pdf_page(data, i, DEFAULT_LIMITS) for i in range(n)]
+    img = Image.open(io.BytesIO(data))
+    out = []
+    for i in range(getattr(img, "n_frames", 1)):
+        img.seek(i)
+        out.append(img.copy())
+    return out
+
+
+def tesseract_alone(images: list[Image.Image]) -> None:
+    for img in images:
+        pytesseract.image_to_data(img, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
+
+
+def _timed(fn, *args) -> float:
+    t = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - t
+
+
+def measure(files: list[Path], baseline, prepare, repeat: int) -> dict:
+    base, ours = [], []
+    for p in files:
+        arg = prepare(p)
+        b = [_timed(baseline, arg) for _ in range(repeat)]
+        o = [_timed(read_document, p, p.name) for _ in range(repeat)]
+        base.append(statistics.median(b))
+        ours.append(statistics.median(o))
+    return {"files": len(files), "baseline_s": round(sum(base), 3), "pipeline_s": round(sum(ours), 3),
+            "ratio": round(sum(ours) / sum(base), 3) if sum(base) else None,
+            "per_file_ms": {"baseline": round(1000 * sum(base) / len(files), 1),
+                            "pipeline": round(1000 * sum(ours) / len(files), 1)}}
+
+
+def prepared_pages(p: Path) -> list[Image.Image]:
+    # the same preparation the pipeline gives a page before its one tesseract pass
+    return [_prepare(img, image_dpi(img))[0] for img in page_images(p)]
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", type=Path, default=Path("sample_docs/demo"))
+    ap.add_argument("--scans", type=int, default=8)
+    ap.add_argument("--texts", type=int, default=40)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json", type=Path, default=None)
+    a = ap.parse_args(argv)
+    scan_files, text_files = _files(a.set, a.scans, a.texts)
+    for p in text_files[:2]:  # warm caches and imports before timing
+        read_document(p, p.name)
+    report = {
+        "text_pdf": measure(text_files, pdfplumber_alone, lambda p: p, a.repeat) | {"target": 1.3},
+        "scanned": measure(scan_files, tesseract_alone, prepared_pages, max(1, a.repeat - 2)) | {"target": 1.15},
+        "tesseract_config": TESSERACT_CONFIG, "omp_thread_limit": os.environ.get("OMP_THREAD_LIMIT"),
+    }
+    print(f"{'kind':<10}{'files':>6}{'floor s':>10}{'pipeline s':>12}{'ratio':>8}{'target':>8}")
+    for kind in ("text_pdf", "scanned"):
+        r = report[kind]
+        print(f"{kind:<10}{r['files']:>6}{r['baseline_s']:>10}{r['pipeline_s']:>12}{r['ratio']:>8}{r['target']:>8}")
+    if a.json:
+        a.json.write_text(json.dumps(report, indent=1))
+    return report
+
+
+if __name__ == "__main__":
+    main()

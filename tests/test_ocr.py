@@ -1,0 +1,76 @@
+"""OCR paths: pages without a text layer, images inside PDFs, mixed PDFs page by page, multi-page TIFF,
+sideways pages, word boxes in points."""
+import io
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from extractors.load import load_bytes
+from extractors.ocr import fix_confusions, skew_angle
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+LINES = ["CERTIFICATE OF ORIGIN", "Certificate No.: R25CN3712345678", "Issued in: CHINA",
+         "Goods Consigned from: LINYI HUASHENG FOODSTUFF CO., LTD.", "Departure Date: 12 MAR 2025"]
+
+
+def page_image(dpi=300, angle=0.0) -> Image.Image:
+    w, h = int(8.27 * dpi), int(11.69 * dpi)
+    img = Image.new("L", (w, h), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, int(dpi * 0.16))
+    for i, text in enumerate(LINES):
+        d.text((int(dpi * 0.8), int(dpi * (1 + 0.45 * i))), text, fill=0, font=font)
+    return img.rotate(angle, expand=False, fillcolor=255) if angle else img
+
+
+def words_of(doc):
+    return " ".join(w.text for p in doc.pages for w in p.words)
+
+
+@pytest.mark.slow
+def test_image_inside_pdf_and_mixed_pages():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawString(72, 760, "PACKING LIST  Invoice No.: INV-LI250001  Date: 05 MAR 2025  Total Packages: 1200")
+    c.showPage()
+    c.drawImage(ImageReader(page_image(200)), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    doc = load_bytes(buf.getvalue(), "mixed.pdf")
+    assert [p.source for p in doc.pages] == ["text_layer", "ocr"]
+    assert doc.text_source == "mixed"
+    assert "R25CN3712345678" in words_of(doc)
+    ocr = doc.pages[1]
+    assert 0.8 < ocr.ocr_confidence <= 1
+    w = next(w for w in ocr.words if w.text == "R25CN3712345678")
+    assert 100 < w.box.x0 < 400 and 50 < w.box.top < 200  # points, not pixels
+
+
+@pytest.mark.slow
+def test_multi_page_tiff_and_sideways_page():
+    buf = io.BytesIO()
+    first, second = page_image(200).convert("1"), page_image(200).rotate(90, expand=True).convert("1")
+    first.save(buf, "TIFF", compression="group4", save_all=True, append_images=[second], dpi=(200, 200))
+    doc = load_bytes(buf.getvalue(), "fax.tif")
+    assert len(doc.pages) == 2 and all(p.source == "ocr" for p in doc.pages)
+    assert doc.pages[1].rotation in (90, 270)
+    for p in doc.pages:
+        assert "R25CN3712345678" in " ".join(w.text for w in p.words)
+
+
+def test_skew_is_measured_in_the_right_direction():
+    img = page_image(100)
+    tilted = img.rotate(1.2, resample=Image.BICUBIC, fillcolor=255)
+    a = skew_angle(tilted)  # the correction: turning back by as much as the page was turned
+    assert abs(a + 1.2) < 0.3
+    straight = tilted.rotate(a, resample=Image.BICUBIC, fillcolor=255)
+    assert abs(skew_angle(straight)) < 0.3
+
+
+def test_capital_confusions():
+    assert fix_confusions("LINY!,") == "LINYI,"
+    assert fix_confusions("L|NYI") == "LINYI"
+    assert fix_confusions("Tel!") == "Tel!"
