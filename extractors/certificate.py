@@ -10,7 +10,7 @@ import re
 
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
-from extractors.layout import Label, read_table, region_of
+from extractors.layout import Label, complete_header, read_table, region_of
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Document, ExtractedField
 
@@ -209,8 +209,9 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
     for v in views:
         heads = {k: v.first(k) for k in [c.key for c in COLUMNS]}
         heads = {k: a for k, a in heads.items() if a is not None}
-        if len(heads) < 5:
+        if len(heads) < 4:
             continue
+        heads = complete_header(v.page, heads, COLUMNS)
         head_conf = sum(a.confidence for a in heads.values()) / len(heads)
         stop = v.first("box14")
         # a row starts at its item number, or at its HS code where OCR lost a lone digit in the narrow Box 6

@@ -207,6 +207,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
                         continue
                 cands.append((len(var.tokens), best[0], var.label.key, ws + more))
+    cands += _chinese_candidates(lines, labels)
     # most evidence first: words matched, weighted by how well they matched
     cands.sort(key=lambda c: (-c[0] * max(c[1] - 80.0, 0.0) / 20.0, -c[1]))
     used: set[int] = set()
@@ -226,6 +227,54 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     for v in found.values():
         v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
     return found
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _zh():
+    """spaCy's blank Chinese pipeline with the jieba segmenter, loaded on the first page with Chinese."""
+    import spacy
+
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+
+
+@lru_cache(maxsize=32)
+def _zh_matcher(labels: tuple[Label, ...]):
+    from spacy.matcher import PhraseMatcher
+
+    nlp = _zh()
+    matcher = PhraseMatcher(nlp.vocab)
+    for lab in labels:
+        terms = {"".join(CJK.findall(v)) for v in lab.variants if CJK.search(v)}
+        if terms:
+            matcher.add(lab.key, [nlp.make_doc(t) for t in sorted(terms)])
+    return matcher
+
+
+def _chinese_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[int, float, str, list[Word]]]:
+    """Chinese captions (发票号码, 卖方 ...), found on jieba-segmented text with spaCy's PhraseMatcher: Chinese
+    is written without spaces, so words as the PDF or OCR cut them do not line up with the label's words."""
+    if not any(CJK.search(w.text) for ln in lines for w in ln.words):
+        return []
+    nlp, matcher = _zh(), _zh_matcher(tuple(labels))
+    out = []
+    for line in lines:
+        if not any(CJK.search(w.text) for w in line.words):
+            continue
+        spans, text = [], ""
+        for w in line.words:
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {w.text}" if text else w.text
+            spans.append((start, len(text), w))
+        doc = nlp.make_doc(text)
+        for match_id, s0, e0 in matcher(doc):
+            a, b = doc[s0:e0].start_char, doc[s0:e0].end_char
+            ws = [w for (x, y, w) in spans if x < b and y > a]
+            if ws:
+                out.append((1, 100.0, nlp.vocab.strings[match_id], ws))
+    return out
 
 
 def _continuation(lines: list[Line], line: Line, first: Word, rest: str) -> list[Word]:
@@ -411,6 +460,55 @@ def is_boilerplate(text: str, phrases: Iterable[str]) -> bool:
 
 
 # ---------------------------------------------------------------- tables
+
+def complete_header(page: Page, heads: dict[str, Anchor], columns: list[Label], min_score: float = 75.0
+                    ) -> dict[str, Anchor]:
+    """Find the column headings the first pass missed, looking only in the heading row the others mark out
+    and with a looser match: OCR's "9. HS Cade" or "14. RCEP" (for 11.) in a row of recognised headings is
+    still the heading. Box numbers are left out of the comparison, as OCR misreads them most."""
+    if len(heads) < 3:
+        return heads
+    top = min(a.box.top for a in heads.values())
+    used = {id(w) for a in heads.values() for w in a.words}
+    band = [w for w in page.words if abs(w.box.top - top) < 6 and id(w) not in used]
+    lines = group_lines(band)
+    out = dict(heads)
+    for col in columns:
+        if col.key in out:
+            continue
+        best: tuple[float, list[Word]] | None = None
+        for v in col.variants:
+            toks = [t for t in (norm(x) for x in v.split()) if t and not re.fullmatch(r"\d{1,2}", t)]
+            if not toks:
+                continue
+            text = " ".join(toks)
+            for line in lines:
+                ws = [w for w in line.words if norm(w.text) and not re.fullmatch(r"\d{1,2}\.?", w.text)]
+                for i in range(len(ws)):
+                    for k in (len(toks), len(toks) + 1):
+                        window = ws[i:i + k]
+                        if len(window) < len(toks) or any(id(w) in used for w in window):
+                            continue
+                        sc = fuzz.ratio(" ".join(norm(w.text) for w in window), text)
+                        if sc >= min_score and (best is None or sc > best[0]):
+                            best = (sc, window)
+        if best:
+            ws = best[1]
+            # the heading's box number, however misread, belongs to it and marks where the column starts
+            for line in lines:
+                if ws[0] in line.words:
+                    i = line.words.index(ws[0])
+                    if i > 0 and re.fullmatch(r"\d{1,2}\.?", line.words[i - 1].text) and \
+                            ws[0].box.x0 - line.words[i - 1].box.x1 < 8:
+                        ws = [line.words[i - 1]] + ws
+            box = ws[0].box
+            for w in ws[1:]:
+                box = box.union(w.box)
+            out[col.key] = Anchor(col.key, box, best[0], ws, page.number)
+            used.update(id(w) for w in ws)
+    return out
+
+
 
 @dataclass
 class Column:

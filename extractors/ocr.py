@@ -42,7 +42,7 @@ def image_dpi(img: Image.Image) -> float:
 
 
 TARGET_DPI = int(os.environ.get("ORIGIN_REVIEW_OCR_TARGET_DPI", "300"))  # small print (7 pt box titles) needs about this many pixels for tesseract
-MIN_WORD_CONFIDENCE = 0.25  # below this a "word" is a ruling line or a speck read as text
+MIN_WORD_CONFIDENCE = 0.10  # below this a "word" is a speck read as text (rulings are dropped by their shape)
 RULING = re.compile(r"[|\[\]{}_—–=]+")  # a table's ruling read as characters
 
 
@@ -130,24 +130,35 @@ def looks_sideways(img: Image.Image) -> bool:
 
 
 def ocr_page(img: Image.Image, number: int, lang: str = "eng") -> Page:
-    """Read one page image into words with boxes in points, in one tesseract pass: sideways pages are turned
-    first (OSD only for pages that look sideways), skew is removed, small scans are brought to 300 dpi.
-    An upside-down page shows itself by a poor reading, and only then is read a second time."""
+    """Read one page image into words with boxes in points, normally in one tesseract pass: sideways pages are
+    turned first (OSD only for pages that look sideways), skew is removed, small scans are brought to 300 dpi.
+    A page whose reading is poor may be upside down or turned the wrong way (OSD is often unsure on forms):
+    it is read once more turned the other way, and the better reading is kept."""
     img, dpi = _prepare(img, image_dpi(img))
-    rotation = 0
     if looks_sideways(img):
-        rotation = detect_rotation(img)
-        if rotation:
-            img = img.rotate(-rotation, expand=True)
+        turn = detect_rotation(img)
+        first = turn if turn in (90, 270) else 90
+    else:
+        first = 0
+    page = _read_turned(img, first, dpi, lang, number)
+    if (page.ocr_confidence or 0) < ORIENTATION_RETRY_BELOW or len(page.words) < 20:
+        if first:
+            other = (first + 180) % 360
+        else:
+            turn = detect_rotation(img)
+            other = turn if turn else 180
+        retry = _read_turned(img, other, dpi, lang, number)
+        if (retry.ocr_confidence or 0) > (page.ocr_confidence or 0):
+            page = retry
+    return page
+
+
+def _read_turned(img: Image.Image, rotation: int, dpi: float, lang: str, number: int) -> Page:
+    if rotation:
+        img = img.rotate(-rotation, expand=True)
     angle = skew_angle(img)
     if abs(angle) >= 0.15:
         img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
     words, mean = _read(img, dpi, lang)
-    if (mean < ORIENTATION_RETRY_BELOW or len(words) < 20) and not rotation:
-        turn = detect_rotation(img)
-        if turn:
-            rotation = turn
-            img = img.rotate(-turn, expand=True)
-            words, mean = _read(img, dpi, lang)
     return Page(number=number, width=img.width * 72.0 / dpi, height=img.height * 72.0 / dpi, words=words,
                 source="ocr", ocr_confidence=round(mean, 4), rotation=rotation)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party, view_pages)
-from extractors.layout import Anchor, Label, Region, find_anchors, group_lines, read_table
+from extractors.layout import Anchor, Label, Region, complete_header, find_anchors, group_lines, read_table
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_number, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Page
 
@@ -43,18 +43,19 @@ INVOICE = DocSpec(
     labels=[
         L("title", ("COMMERCIAL INVOICE", "INVOICE", "商业发票", "TAX INVOICE"), beside=0),
         L("invoice_number", ("Invoice No.", "INVOICE NO", "Invoice Number", "发票号码 Invoice No.", "发票号 Invoice No.",
-                             "Inv. No.", "Invoice #", "Invoice Ref.")),
-        L("invoice_date", ("Invoice Date", "INVOICE DATE", "日期 Date", "Date", "Date of Invoice", "Inv. Date", "Dated")),
+                             "Inv. No.", "Invoice #", "Invoice Ref.", "发票号码", "发票号")),
+        L("invoice_date", ("Invoice Date", "INVOICE DATE", "日期 Date", "Date", "Date of Invoice", "Inv. Date", "Dated", "发票日期", "日期")),
         L("seller", ("Seller", "卖方 Seller", "SHIPPER / EXPORTER", "Shipper/Exporter", "Seller / Exporter", "Exporter",
-                     "Vendor", "Supplier", "Beneficiary", "Exporter/Seller")),
-        L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs", "Bill To", "Importer", "Customer")),
+                     "Vendor", "Supplier", "Beneficiary", "Exporter/Seller", "卖方", "出口商")),
+        L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs", "Bill To", "Importer", "Customer", "买方", "进口商")),
         L("consignee", ("Consignee", "Ship To", "Deliver To")),
         L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
-                       "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term")),
-        L("currency", ("Currency", "币种 Currency")),
+                       "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term", "贸易条款",
+                       "价格条款")),
+        L("currency", ("Currency", "币种 Currency", "币种", "币别")),
         L("payment", ("Payment Terms", "付款方式 Payment", "Payment", "Terms of Payment")),
         L("total", ("TOTAL", "总计 TOTAL", "INVOICE TOTAL", "Total Amount", "Grand Total", "Total Value",
-                    "Total Invoice Value", "Invoice Value")),
+                    "Total Invoice Value", "Invoice Value", "总计", "合计", "总金额")),
         L("closing", ("We certify that this invoice is true and correct", "签字盖章 Signature and stamp",
                       "Country of origin of goods", "For and on behalf of", "Authorized Signature",
                       "Bank Details", "Beneficiary Bank")),
@@ -241,7 +242,7 @@ def find_table_header(page: Page, columns: list[Label], min_columns: int = 3) ->
                 band[b.key] = b
         if len(band) > len(best):
             best = band
-    return best if len(best) >= min_columns else {}
+    return complete_header(page, best, columns) if len(best) >= min_columns else {}
 
 
 def extract_trade_document(doc: Document) -> None:

@@ -77,3 +77,19 @@ def test_scanned_documents_read_with_ocr(case_id, file, spec):
     total = len(spec["fields"]) + sum(len(i) for i in spec["fields"].get("items", [])) - 1
     # OCR of mild scans: at most a few fields wrong per document (issue 3 raises this bar)
     assert len(wrong) <= max(2, total // 10), wrong
+
+
+def test_chinese_captions_are_found_without_english():
+    from extractors.layout import find_anchors
+    from extractors.trade_documents import INVOICE
+    from pipeline.model import Box, Page, Word
+
+    def w(text, x0, top):
+        return Word(text=text, box=Box(x0=x0, top=top, x1=x0 + 9 * len(text), bottom=top + 9))
+    page = Page(number=1, width=595, height=842, words=[
+        w("商业发票", 250, 30), w("发票号码：", 40, 80), w("EXP/2025/5230", 120, 80), w("发票日期：", 300, 80),
+        w("2025年05月01日", 380, 80), w("卖方：", 40, 110), w("临沂华盛食品有限公司", 40, 124)])
+    found = find_anchors(page, INVOICE.labels)
+    assert [a.words[0].text for a in found["invoice_number"]] == ["发票号码："]
+    assert [a.words[0].text for a in found["invoice_date"]] == ["发票日期："]
+    assert "seller" in found
