@@ -44,16 +44,16 @@ LABELS: list[Label] = [
 ]
 
 COLUMNS: list[Label] = [
-    L("item_number", ("6. Item number", "6. Item", "6. Item No.")),
-    L("marks", ("7. Marks and numbers on packages", "7. Marks and", "7. Marks &", "7. Marks")),
+    L("item_number", ("6. Item number", "6. Item", "6. Item No."), column=True),
+    L("marks", ("7. Marks and numbers on packages", "7. Marks and", "7. Marks &", "7. Marks"), column=True),
     L("description", ("8. Number and kind of packages; and description of goods",
                       "8. Number and kind of packages; and", "8. Number and kind of packages;",
-                      "8. Number and kind of packages")),
-    L("hs_code", ("9. HS Code of the goods", "9. HS Code")),
-    L("origin_criterion", ("10. Origin Conferring Criterion", "10. Origin", "10. Origin criterion")),
-    L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country")),
-    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /")),
-    L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No.")),
+                      "8. Number and kind of packages"), column=True),
+    L("hs_code", ("9. HS Code of the goods", "9. HS Code"), column=True),
+    L("origin_criterion", ("10. Origin Conferring Criterion", "10. Origin", "10. Origin criterion"), column=True),
+    L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country"), column=True),
+    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /"), column=True),
+    L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No."), column=True),
 ]
 
 BOILERPLATE = (

@@ -141,7 +141,7 @@ def first_line(region: Region | None) -> tuple[str | None, list[Word]]:
     if region is None or not region.lines:
         return None, []
     ln = region.lines[0]
-    return collapse(ln.text), ln.words
+    return collapse(ln.text.lstrip(":： ")), ln.words
 
 
 def ticked(view: PageView, anchor: Anchor) -> bool:

@@ -23,7 +23,8 @@ from pipeline.model import Box, Page, Word
 def norm(text: str) -> str:
     """Lower case, punctuation dropped, CJK kept: the form in which labels are compared."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    return re.sub(r"[^\w\s'/]|_", " ", text).replace("/", " ").strip()
+    text = re.sub(r"#|№", " no ", text)  # "Invoice #" is "Invoice No."
+    return " ".join(re.sub(r"[^\w\s'/]|_", " ", text).replace("/", " ").split())
 
 
 @dataclass
@@ -96,6 +97,8 @@ class Label:
     # how far right of the label, on its own line, its value may start (points); 0 for a box title whose
     # value is written under it, so text further along the line is never taken for it
     beside: float = 150.0
+    # a table's column heading: a floor for the blocks above it, never a neighbour beside them
+    column: bool = False
 
 
 @dataclass
@@ -106,6 +109,7 @@ class Anchor:
     words: list[Word]
     page: int
     beside: float = 150.0
+    column: bool = False
 
     @property
     def confidence(self) -> float:
@@ -152,6 +156,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     # the cheap gate, for all variants and words at once: does the word look like the label's first word?
     firsts = sorted({v.tokens[0] for v in variants})
     gate = process.cdist(firsts, tokens, scorer=fuzz.ratio, score_cutoff=60, workers=1) > 0
+    # OCR may run several of the label's words into one token ("H.S.CODE"): a token containing the first word
+    gate |= process.cdist(firsts, tokens, scorer=fuzz.partial_ratio, score_cutoff=95, workers=1) > 0
     first_row = {f: i for i, f in enumerate(firsts)}
     prefix3 = {}
     for k, t in enumerate(tokens):
@@ -213,6 +219,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     used: set[int] = set()
     found: dict[str, list[Anchor]] = {}
     beside = {lab.key: lab.beside for lab in labels}
+    is_column = {lab.key: lab.column for lab in labels}
     for _n, score, key, ws in cands:
         if any(id(w) in used for w in ws):
             continue
@@ -223,7 +230,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         if any(abs(a.box.top - box.top) < 2 and abs(a.box.x0 - box.x0) < 2 for a in found.get(key, [])):
             continue
         used.update(id(w) for w in ws)
-        found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key]))
+        found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key], is_column[key]))
     for v in found.values():
         v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
     return found
@@ -373,7 +380,8 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         if direction == "below":
             edge = a.top + max_height
             for o in others:
-                if o.box.top > a.bottom - 1 and o.box.x0 < max(a.x1, left + 40) and _overlaps(left, right, o.box.x0, o.box.x1):
+                if o.box.top > a.bottom - 1 and (o.column or o.box.x0 < max(a.x1, left + 40)) \
+                        and _overlaps(left, right, o.box.x0, o.box.x1):
                     edge = min(edge, o.box.top - 0.5)
             return edge
         edge = max(a.top - max_height, 0.0)
@@ -389,7 +397,7 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
     while True:
         edge = block(right)
         lo, hi = (a.top + 1, edge) if direction == "below" else (edge, a.bottom - 1)
-        blockers = [o for o in others if xmin < o.box.x0 < right
+        blockers = [o for o in others if not o.column and xmin < o.box.x0 < right
                     and _overlaps(lo, hi, *column_extent(o, others + [anchor]))]
         if not blockers:
             break
@@ -421,6 +429,8 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
             break
         words.append(w)
         prev_x1 = w.box.x1
+    # "Departure Date : 12 MAR 2025": a colon printed apart from its caption is no part of the value
+    words = [w for w in words if w.text not in (":", "：", "-")] if words and words[0].text in (":", "：") else words
     lines = []
     for ln in group_lines(words):
         on_label_line = a.top - 1 <= (ln.box.top + ln.box.bottom) / 2 <= a.bottom + 1
@@ -431,9 +441,24 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
             if not runs:
                 continue
             ln = Line([w for r in runs for w in r.words])
-        if not is_boilerplate(ln.text, boilerplate):
+        ln = trim_specks(ln)
+        if ln is not None and not is_boilerplate(ln.text, boilerplate):
             lines.append(ln)
     return Region(anchor, box, lines)
+
+
+def _speck(w: Word) -> bool:
+    """A stain or a stamp's edge read as a word: short, unsure, and not the capitals or digits forms print."""
+    return w.confidence < 0.6 and len(w.text) <= 2 and not re.fullmatch(r"[A-Z0-9]{1,2}[.,]?", w.text)
+
+
+def trim_specks(line: Line) -> Line | None:
+    ws = list(line.words)
+    while ws and _speck(ws[-1]):
+        ws.pop()
+    while ws and _speck(ws[0]):
+        ws.pop(0)
+    return Line(ws) if ws else None
 
 
 def column_extent(o: Anchor, anchors: list[Anchor]) -> tuple[float, float]:
@@ -504,7 +529,7 @@ def complete_header(page: Page, heads: dict[str, Anchor], columns: list[Label], 
             box = ws[0].box
             for w in ws[1:]:
                 box = box.union(w.box)
-            out[col.key] = Anchor(col.key, box, best[0], ws, page.number)
+            out[col.key] = Anchor(col.key, box, best[0], ws, page.number, column=True)
             used.update(id(w) for w in ws)
     return out
 

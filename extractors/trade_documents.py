@@ -67,17 +67,17 @@ INVOICE = DocSpec(
             ("currency", "currency", "currency"), ("incoterm", "incoterm", "incoterm"),
             ("total_amount", "total", "money")],
     table=TableSpec(
-        columns=[L("no", ("ITEM", "No.", "Item No.", "S/N", "Line")),
+        columns=[L("no", ("ITEM", "No.", "Item No.", "S/N", "Line"), column=True),
                  L("description", ("Description of Goods", "货物描述", "DESCRIPTION", "Description", "Goods Description",
-                                   "Commodity", "Particulars", "Item Description")),
+                                   "Commodity", "Particulars", "Item Description"), column=True),
                  L("hs_code", ("HS Code", "海关编码", "H.S. CODE", "H.S. Code", "HS Code No.", "HS No.", "Tariff Code",
-                               "HTS Code", "Commodity Code", "H.S. No.")),
-                 L("quantity", ("Quantity", "数量", "QTY", "Qty.", "Q'ty")),
-                 L("quantity_unit", ("Unit", "单位", "UNIT", "UOM", "Units", "Unit of Measure")),
+                               "HTS Code", "Commodity Code", "H.S. No."), column=True),
+                 L("quantity", ("Quantity", "数量", "QTY", "Qty.", "Q'ty"), column=True),
+                 L("quantity_unit", ("Unit", "单位", "UNIT", "UOM", "Units", "Unit of Measure"), column=True),
                  L("unit_price", ("Unit Price", "单价", "PRICE", "Unit Price (USD)", "Rate", "U/Price", "Price/Unit",
-                                  "Unit Value")),
+                                  "Unit Value"), column=True),
                  L("amount", ("Amount", "金额", "TOTAL", "Amount (USD)", "Total Price", "Total Value", "Value",
-                              "Line Total", "Extended Price"))],
+                              "Line Total", "Extended Price"), column=True)],
         row_key="amount", row_start=NUMBER, stop=("total", "closing")),
 )
 
@@ -102,12 +102,12 @@ PACKING_LIST = DocSpec(
             ("total_gross_weight,weight_unit", "total_gross_weight", "weight")],
     table=TableSpec(
         columns=[L("description", ("Description of Goods", "Description", "货物描述", "Goods Description", "Commodity",
-                                   "Particulars")),
-                 L("quantity", ("Quantity", "QTY", "数量", "Q'ty")), L("quantity_unit", ("Unit", "UNIT", "单位", "UOM")),
-                 L("packages", ("Packages", "No. of Packages", "PKGS", "件数", "Cartons", "CTNS", "No. of Cartons")),
-                 L("net_weight", ("N.W. (KGS)", "N.W.", "Net Weight", "净重", "Net Wt.", "Net Wt. (KGS)", "N.W. (KG)")),
+                                   "Particulars"), column=True),
+                 L("quantity", ("Quantity", "QTY", "数量", "Q'ty"), column=True), L("quantity_unit", ("Unit", "UNIT", "单位", "UOM"), column=True),
+                 L("packages", ("Packages", "No. of Packages", "PKGS", "件数", "Cartons", "CTNS", "No. of Cartons"), column=True),
+                 L("net_weight", ("N.W. (KGS)", "N.W.", "Net Weight", "净重", "Net Wt.", "Net Wt. (KGS)", "N.W. (KG)"), column=True),
                  L("gross_weight", ("G.W. (KGS)", "G.W.", "Gross Weight", "毛重", "Gross Wt.", "Gross Wt. (KGS)",
-                                    "G.W. (KG)"))],
+                                    "G.W. (KG)"), column=True)],
         row_key="gross_weight", row_start=NUMBER, stop=("total_row", "total_packages")),
 )
 
@@ -199,7 +199,12 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
         return [(vessel, vessel is not None, ws), (voyage, voyage is not None, ws)]
     if reader == "weight":
         q = parse_quantity(text)
-        return [(q[0] if q else None, q is not None, ws), (q[1] if q else None, bool(q and q[1]), ws)]
+        unit = q[1] if q else None
+        if q and unit is None and region is not None:
+            # "Gross Weight (KGS)": the caption states the unit the figures under it are in
+            caption = parse_quantity("1 " + " ".join(w.text for w in region.anchor.words).replace("(", " ").replace(")", " ").split()[-1])
+            unit = caption[1] if caption else None
+        return [(q[0] if q else None, q is not None, ws), (unit, unit is not None, ws)]
     raise ValueError(reader)
 
 
