@@ -226,8 +226,13 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                                        raw=raw)
 
             n = row.text("item_number").strip()
-            if n.isdigit():
-                put("item_number", row.words("item_number"), int(n))
+            expected = len(items) + 1  # items are numbered 1, 2, 3 ... down the sheet (Box 6)
+            ws_n = row.words("item_number")
+            unsure = not ws_n or min(w.confidence for w in ws_n) < 0.9
+            if n.isdigit() and (int(n) == expected or not unsure):
+                put("item_number", ws_n, int(n))
+            elif n.isdigit():  # a low-confidence reading that breaks the numbering: the position decides
+                item["item_number"] = cell_field(doc, v.page.number, ws_n, expected, header_confidence=0.7)
             else:  # not read: items are numbered 1, 2, 3 ... (Box 6), so the position tells it, less surely
                 item["item_number"] = cell_field(doc, v.page.number, [], len(items) + 1, header_confidence=0.7)
             marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])

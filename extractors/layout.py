@@ -205,7 +205,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     pos -= 1
                 # a label starts its own run of text: "CONSIGNEE" in "SAME AS CONSIGNEE" is no label
                 # (a ruling line read as "|" is no text)
-                if pos > 0 and norm(line.words[pos - 1].text) and \
+                # (a checkbox's caption has its box, however read, just before it)
+                if pos > 0 and norm(line.words[pos - 1].text) and not var.label.standalone and \
                         ws[0].box.x0 - line.words[pos - 1].box.x1 < GLUED * max(ws[0].box.height, 4):
                     continue
                 if var.label.standalone:

@@ -93,12 +93,13 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
         if not text or c < 0:
             continue
         confs.append(c / 100.0)
-        text = text.strip("|[]{}")  # a ruling glued to a word: "|820"
+        text = text.strip("|[]{}_")  # a ruling or a signature line glued to a word: "|820", "CHINA_"
         if c / 100.0 < MIN_WORD_CONFIDENCE or not text or RULING.fullmatch(text):
             continue
         text = fix_confusions(text)
         words.append(Word(text=text, confidence=max(0.0, min(1.0, c / 100.0)),
                           box=Box(x0=left * scale, top=top * scale, x1=(left + w) * scale, bottom=(top + h) * scale)))
+    words = fix_case_in_capitals(words)
     # the page's legibility counts every word tesseract saw, the dropped specks too
     mean = sum(confs) / len(confs) if confs else 0.0
     return words, mean
@@ -109,6 +110,21 @@ def fix_confusions(text: str) -> str:
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
         text = re.sub(r"(?<=[A-Z])[!|](?=[A-Z]|[,.;:]?$)|(?<=^)[!|](?=[A-Z])", "I", text)
     return text
+
+
+def fix_case_in_capitals(words: list[Word]) -> list[Word]:
+    """'QINGDAO OCEANWIDE Co., LTD.': a short word with one lower-case letter between words in capitals is a
+    capital misread; in mixed-case text ('Acme Co., Ltd.') it is left as printed."""
+    def caps(w: Word | None) -> bool:
+        return w is not None and re.search(r"[A-Z]", w.text) is not None and re.search(r"[a-z]", w.text) is None
+    out = list(words)
+    for i, w in enumerate(out):
+        if re.fullmatch(r"[A-Z][a-z][.,;:]*", w.text):
+            before = out[i - 1] if i > 0 else None
+            after = out[i + 1] if i + 1 < len(out) else None
+            if caps(before) and (after is None or caps(after)):
+                out[i] = w.model_copy(update={"text": w.text.upper()})
+    return out
 
 
 def detect_rotation(img: Image.Image) -> int:
