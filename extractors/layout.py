@@ -243,8 +243,12 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 @lru_cache(maxsize=1)
 def _zh():
     """spaCy's blank Chinese pipeline with the jieba segmenter, loaded on the first page with Chinese."""
+    import logging
+
+    import jieba
     import spacy
 
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not for a reviewer's console
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
