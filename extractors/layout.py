@@ -33,10 +33,15 @@ class Line:
 
     @property
     def box(self) -> Box:
-        b = self.words[0].box
-        for w in self.words[1:]:
-            b = b.union(w.box)
-        return b
+        # computed once: lines are built and then only read
+        cached = self.__dict__.get("_box")
+        if cached is None or cached[0] != len(self.words):
+            b = self.words[0].box
+            for w in self.words[1:]:
+                b = b.union(w.box)
+            cached = (len(self.words), b)
+            self.__dict__["_box"] = cached
+        return cached[1]
 
     @property
     def text(self) -> str:

@@ -166,6 +166,7 @@ def ocr_page(img: Image.Image, number: int, lang: str = "eng") -> Page:
         retry = _read_turned(img, other, dpi, lang, number)
         if (retry.ocr_confidence or 0) > (page.ocr_confidence or 0):
             page = retry
+        page.ocr_passes = 2
     return page
 
 
@@ -174,7 +175,7 @@ def _read_turned(img: Image.Image, rotation: int, dpi: float, lang: str, number:
         img = img.rotate(-rotation, expand=True)
     angle = skew_angle(img)
     if abs(angle) >= 0.15:
-        img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        img = img.rotate(angle, resample=Image.BILINEAR, expand=False, fillcolor=255)
     words, mean = _read(img, dpi, lang)
     return Page(number=number, width=img.width * 72.0 / dpi, height=img.height * 72.0 / dpi, words=words,
-                source="ocr", ocr_confidence=round(mean, 4), rotation=rotation)
+                source="ocr", ocr_confidence=round(mean, 4), rotation=rotation, ocr_passes=1)

@@ -63,6 +63,7 @@ class Page(BaseModel):
     source: Literal["text_layer", "ocr"] = "text_layer"
     ocr_confidence: float | None = None  # mean word confidence where OCR was used
     rotation: int = 0  # degrees the page was turned to read upright
+    ocr_passes: int = 0  # tesseract readings it took (1 normally; 2 for a page first read the wrong way up)
 
 
 class Source(BaseModel):
