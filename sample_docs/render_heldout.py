@@ -142,38 +142,28 @@ def _letterhead(sh: Sheet, name: str | None, address: str | None, L: float) -> f
     return y + 34
 
 
-def render_invoice_d(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
-    sh = Sheet("Commercial Invoice")
-    L, R = 40.0, 555.0
-    ds = opts.get("date_style", "dmy")
-    y = _letterhead(sh, f.get("seller_name"), f.get("seller_address"), L)
-    sh.center(PAGE_W / 2, y + 4, "COMMERCIAL INVOICE", 14, TB)
-    y += 34
-    sh.text(L, y, "Bill To:", 9, TB)
+def _party_and_terms(sh: Sheet, L: float, y: float, caption: str, name: str | None, address: str | None,
+                     terms: list[tuple[str, str]]) -> float:
+    """A party block under its caption at the left, 'caption: value' lines at the right; the y below both."""
+    sh.text(L, y, caption, 9, TB)
     yy = y + 13
-    for line in ([f.get("buyer_name") or ""] + sh.wrap(f.get("buyer_address") or "", 250, 8.5, T)):
+    for line in [name or ""] + sh.wrap(address or "", 250, 8.5, T):
         sh.text(L, yy, line, 8.5, T)
         yy += 11
-    sh.text(340, y, "Invoice #:", 9, TB)
-    sh.text(420, y, f.get("invoice_number") or "", 9, T)
-    sh.text(340, y + 15, "Date of Invoice:", 9, TB)
-    sh.text(420, y + 15, fmt_date(f.get("invoice_date"), ds), 9, T)
-    sh.text(340, y + 30, "Terms of Sale:", 9, TB)
-    sh.text(420, y + 30, opts.get("incoterm_text", f.get("incoterm") or ""), 9, T)
-    sh.text(340, y + 45, "Currency:", 9, TB)
-    sh.text(420, y + 45, f.get("currency") or "", 9, T)
-    y = max(yy, y + 60) + 20
-    cols = [("sn", "S/N", L, 62), ("description", "Item Description", 62, 250), ("hs_code", "HS Code", 250, 300),
-            ("quantity", "Qty", 300, 350), ("quantity_unit", "UOM", 350, 385), ("unit_price", "Unit Price", 385, 460),
-            ("amount", "Total Price", 460, R)]
+    for k, (label, value) in enumerate(terms):
+        sh.text(340, y + 15 * k, label, 9, TB)
+        sh.text(420, y + 15 * k, value, 9, T)
+    return max(yy, y + 15 * len(terms)) + 20
+
+
+def _table(sh: Sheet, L: float, R: float, y: float, cols: list[tuple[str, str, float, float]],
+           rows: list[dict[str, str]]) -> float:
+    """Column headings, a rule, the rows (cells wrapped in their column), a closing rule; the y of that rule."""
     for _k, title, x0, _x1 in cols:
         sh.text(x0 + 2, y, title, 8.5, TB)
     sh.hline(L, R, y + 13)
     y += 19
-    for n, item in enumerate(f["items"], 1):
-        cells = {"sn": str(n), "description": item.get("description") or "", "hs_code": item.get("hs_code") or "",
-                 "quantity": fmt_qty(item.get("quantity")), "quantity_unit": item.get("quantity_unit") or "",
-                 "unit_price": fmt_num(item.get("unit_price")), "amount": fmt_num(item.get("amount"))}
+    for cells in rows:
         used = 0.0
         for key, _t, x0, x1 in cols:
             lines = sh.wrap(cells[key], x1 - x0 - 4, 8.5, T)
@@ -182,6 +172,27 @@ def render_invoice_d(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
             used = max(used, len(lines) * 11)
         y += used + 6
     sh.hline(L, R, y)
+    return y
+
+
+def render_invoice_d(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
+    sh = Sheet("Commercial Invoice")
+    L, R = 40.0, 555.0
+    ds = opts.get("date_style", "dmy")
+    y = _letterhead(sh, f.get("seller_name"), f.get("seller_address"), L)
+    sh.center(PAGE_W / 2, y + 4, "COMMERCIAL INVOICE", 14, TB)
+    y += 34
+    y = _party_and_terms(sh, L, y, "Bill To:", f.get("buyer_name"), f.get("buyer_address"), [
+        ("Invoice #:", f.get("invoice_number") or ""), ("Date of Invoice:", fmt_date(f.get("invoice_date"), ds)),
+        ("Terms of Sale:", opts.get("incoterm_text", f.get("incoterm") or "")), ("Currency:", f.get("currency") or "")])
+    cols = [("sn", "S/N", L, 62), ("description", "Item Description", 62, 250), ("hs_code", "HS Code", 250, 300),
+            ("quantity", "Qty", 300, 350), ("quantity_unit", "UOM", 350, 385), ("unit_price", "Unit Price", 385, 460),
+            ("amount", "Total Price", 460, R)]
+    rows = [{"sn": str(n), "description": item.get("description") or "", "hs_code": item.get("hs_code") or "",
+             "quantity": fmt_qty(item.get("quantity")), "quantity_unit": item.get("quantity_unit") or "",
+             "unit_price": fmt_num(item.get("unit_price")), "amount": fmt_num(item.get("amount"))}
+            for n, item in enumerate(f["items"], 1)]
+    y = _table(sh, L, R, y, cols, rows)
     sh.text(330, y + 8, "Total Invoice Value:", 9.5, TB)
     sh.text(440, y + 8, f"{f.get('currency') or ''} {fmt_num(f.get('total_amount'))}", 9.5, TB)
     sh.text(L, y + 60, "Authorized Signature", 8.5, T)
@@ -195,39 +206,20 @@ def render_packing_list_b(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     y = _letterhead(sh, f.get("shipper_name"), opts.get("shipper_address"), L)
     sh.center(PAGE_W / 2, y + 4, "PACKING LIST", 14, TB)
     y += 34
-    sh.text(L, y, "Ship To:", 9, TB)
-    yy = y + 13
-    for line in ([f.get("consignee_name") or ""] + sh.wrap(opts.get("consignee_address") or "", 250, 8.5, T)):
-        sh.text(L, yy, line, 8.5, T)
-        yy += 11
-    sh.text(340, y, "Invoice Ref.:", 9, TB)
-    sh.text(420, y, f.get("invoice_number") or "", 9, T)
-    sh.text(340, y + 15, "P/L Date:", 9, TB)
-    sh.text(420, y + 15, fmt_date(f.get("date"), ds), 9, T)
-    y = max(yy, y + 30) + 20
+    y = _party_and_terms(sh, L, y, "Ship To:", f.get("consignee_name"), opts.get("consignee_address"), [
+        ("Invoice Ref.:", f.get("invoice_number") or ""), ("P/L Date:", fmt_date(f.get("date"), ds))])
     cols = [("cartons", "Carton Nos.", L, 95), ("description", "Goods Description", 95, 270), ("quantity", "Q'ty", 270, 320),
             ("quantity_unit", "Unit", 320, 355), ("packages", "Cartons", 355, 400), ("net_weight", "Net Wt. (KGS)", 400, 478),
             ("gross_weight", "Gross Wt. (KGS)", 478, R)]
-    for _k, title, x0, _x1 in cols:
-        sh.text(x0 + 2, y, title, 8.5, TB)
-    sh.hline(L, R, y + 13)
-    y += 19
-    start = 1
+    rows, start = [], 1
     for item in f["items"]:
         n = int(item.get("packages") or 0)
-        cells = {"cartons": f"{start}-{start + n - 1}", "description": item.get("description") or "",
-                 "quantity": fmt_qty(item.get("quantity")), "quantity_unit": item.get("quantity_unit") or "",
-                 "packages": fmt_qty(item.get("packages")), "net_weight": fmt_num(item.get("net_weight")),
-                 "gross_weight": fmt_num(item.get("gross_weight"))}
+        rows.append({"cartons": f"{start}-{start + n - 1}", "description": item.get("description") or "",
+                     "quantity": fmt_qty(item.get("quantity")), "quantity_unit": item.get("quantity_unit") or "",
+                     "packages": fmt_qty(item.get("packages")), "net_weight": fmt_num(item.get("net_weight")),
+                     "gross_weight": fmt_num(item.get("gross_weight"))})
         start += n
-        used = 0.0
-        for key, _t, x0, x1 in cols:
-            lines = sh.wrap(cells[key], x1 - x0 - 4, 8.5, T)
-            for k, line in enumerate(lines):
-                sh.text(x0 + 2, y + k * 11, line, 8.5, T)
-            used = max(used, len(lines) * 11)
-        y += used + 6
-    sh.hline(L, R, y)
+    y = _table(sh, L, R, y, cols, rows)
     sh.text(L + 2, y + 6, "TOTALS", 8.5, TB)
     sh.text(357, y + 6, fmt_qty(f.get("total_packages")), 8.5, TB)
     sh.text(402, y + 6, fmt_num(f.get("total_net_weight")), 8.5, TB)
