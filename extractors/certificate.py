@@ -10,9 +10,10 @@ import re
 
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
-from extractors.layout import Label, complete_header, read_table, region_of
+from extractors.layout import Label, columns_of, complete_header, read_table, region_of
+from extractors.ocr import reread
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
-from pipeline.model import Document, ExtractedField
+from pipeline.model import Box, Document, ExtractedField, Source
 
 L = Label
 LABELS: list[Label] = [
@@ -204,6 +205,58 @@ def _criterion(text: str) -> str | None:
     return t
 
 
+# Cells an approval rests on, and how a second reading of each is understood.
+REREAD = {
+    "hs_code": lambda t: parse_hs(t),
+    "origin_criterion": lambda t: _valid_criterion(t.split("\n")[0]),
+    "country_of_origin": lambda t: parse_country(t),
+    "quantity": lambda t: (parse_quantity(t.split("\n")[0]) or (None, None)),
+}
+
+
+def _valid_criterion(text: str) -> str | None:
+    """A reading of Box 10 only if every code in it is one of the seven (a second reading must not guess)."""
+    c = _criterion(text)
+    codes = [p for p in re.split(r"[,/+ ]+", c or "") if p]
+    return c if codes and all(p in CRITERIA for p in codes) else None
+
+
+def _second_reading(doc: Document, v: PageView, item: dict[str, ExtractedField], row, cols) -> None:
+    """Cells an approval rests on that the page's reading left empty or unsure are read once more on their own.
+    Agreement between the readings raises the confidence; a value found only by the second reading keeps the
+    second reading's own confidence."""
+    for col in cols:
+        if col.key not in REREAD:
+            continue
+        current = item.get(col.key)
+        if current is not None and current.value is not None and current.confidence >= 0.8:
+            continue
+        box = Box(x0=col.x0, top=row.top - 2, x1=col.x1, bottom=row.bottom + 2)
+        got = reread(v.page, box)
+        if got is None:
+            continue
+        text, conf = got
+        value = REREAD[col.key](text)
+        if col.key == "quantity":
+            value, unit = value
+            if value is None:
+                continue
+            if current is None or current.value is None or current.value == value:
+                item["quantity"] = ExtractedField(value=value, confidence=round(conf * 0.95, 4), raw=text,
+                                                  source=Source(file=doc.file, page=v.page.number, box=box))
+                if unit and (item.get("quantity_unit") is None or item["quantity_unit"].value is None):
+                    item["quantity_unit"] = ExtractedField(value=unit, confidence=round(conf * 0.95, 4), raw=text,
+                                                           source=Source(file=doc.file, page=v.page.number, box=box))
+            continue
+        if value is None:
+            continue
+        if current is not None and current.value == value:
+            current.confidence = round(max(current.confidence, conf), 4)  # two readings agree
+        elif current is None or current.value is None or conf > current.confidence:
+            item[col.key] = ExtractedField(value=value, confidence=round(conf * 0.95, 4), raw=text,
+                                           source=Source(file=doc.file, page=v.page.number, box=box))
+
+
 def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedField]]:
     items: list[dict[str, ExtractedField]] = []
     for v in views:
@@ -293,5 +346,7 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                     no_words = no_words + ln.words
             put("invoice_number", no_words, inv_no)
             put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
+            if v.page.source == "ocr":
+                _second_reading(doc, v, item, row, columns_of(heads, v.page.width))
             items.append(item)
     return items

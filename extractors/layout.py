@@ -565,6 +565,19 @@ class TableRow:
         return [w for ln in self.cells.get(key, []) for w in ln.words]
 
 
+def columns_of(headers: dict[str, Anchor], page_width: float) -> list[Column]:
+    """Columns run from one heading's left edge to the next. The first column found starts just left of its
+    heading: text further left is in a column whose heading was not read, and is left out rather than put in
+    the wrong column."""
+    heads = sorted(headers.values(), key=lambda a: a.box.x0)
+    cols = []
+    for i, h in enumerate(heads):
+        x0 = h.box.x0 - (3 if i else 12)
+        x1 = heads[i + 1].box.x0 - 3 if i + 1 < len(heads) else page_width
+        cols.append(Column(h.key, x0, x1))
+    return cols
+
+
 def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, re.Pattern[str]], *,
                stop_top: float | None = None, row_start: re.Pattern[str] | None = None,
                max_gap: float = 60.0) -> list[TableRow]:
@@ -576,13 +589,7 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
     if not any(k in headers for k in starters):
         return []
     heads = sorted(headers.values(), key=lambda a: a.box.x0)
-    cols = []
-    for i, h in enumerate(heads):
-        # the first column found starts just left of its heading: text further left is in a column whose
-        # heading was not read, and is left out rather than put in the wrong column
-        x0 = h.box.x0 - (3 if i else 12)
-        x1 = heads[i + 1].box.x0 - 3 if i + 1 < len(heads) else page.width
-        cols.append(Column(h.key, x0, x1))
+    cols = columns_of(headers, page.width)
     head_top = min(h.box.top for h in heads)
     head_bottom = max(h.box.bottom for h in heads)
     stop = stop_top if stop_top is not None else page.height

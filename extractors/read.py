@@ -50,6 +50,9 @@ def extract_document(doc: Document) -> Document:
         log.exception("extraction failed for %s", doc.file)
         doc.error = DocumentError(file=doc.file, code="extraction.failed",
                                   message=f"the fields could not be extracted ({type(e).__name__}: {e})")
+    finally:
+        for page in doc.pages:  # page images are large: kept only while fields are read
+            page._image = None
     return doc
 
 

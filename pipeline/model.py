@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 DocType = Literal["certificate_of_origin", "commercial_invoice", "packing_list", "bill_of_lading", "unknown"]
 DOC_TYPES: tuple[str, ...] = ("certificate_of_origin", "commercial_invoice", "packing_list", "bill_of_lading", "unknown")
@@ -64,6 +64,8 @@ class Page(BaseModel):
     ocr_confidence: float | None = None  # mean word confidence where OCR was used
     rotation: int = 0  # degrees the page was turned to read upright
     ocr_passes: int = 0  # tesseract readings it took (1 normally; 2 for a page first read the wrong way up)
+    # the prepared image OCR read, kept only while fields are extracted (for second readings of single cells)
+    _image: Any = PrivateAttr(default=None)
 
 
 class Source(BaseModel):
