@@ -162,7 +162,10 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     firsts = sorted({v.tokens[0] for v in variants})
     gate = process.cdist(firsts, tokens, scorer=fuzz.ratio, score_cutoff=60, workers=1) > 0
     # OCR may run several of the label's words into one token ("H.S.CODE"): a token containing the first word
-    gate |= process.cdist(firsts, tokens, scorer=fuzz.partial_ratio, score_cutoff=95, workers=1) > 0
+    multi = [k for k, t in enumerate(tokens) if " " in t]
+    if multi:
+        gate[:, multi] |= process.cdist(firsts, [tokens[k] for k in multi], scorer=fuzz.partial_ratio,
+                                        score_cutoff=95, workers=1) > 0
     first_row = {f: i for i, f in enumerate(firsts)}
     prefix3 = {}
     for k, t in enumerate(tokens):
@@ -194,9 +197,10 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 head = " ".join(flat[s:s + kk])
                 if 2 <= kk < n and len(head) >= 10:
                     sc = fuzz.ratio(head, var.text[:len(head)])
-                    more = _continuation(lines, line, line.words[idx[s]], var.text[len(head):].strip())
-                    if sc >= max(threshold, 90.0) and more:
-                        best = (sc, kk)
+                    if sc >= max(threshold, 90.0):
+                        more = _continuation(lines, line, line.words[idx[s]], var.text[len(head):].strip())
+                        if more:
+                            best = (sc, kk)
             if best[0] >= threshold:
                 ws = [line.words[idx[j]] for j in range(s, s + best[1])]
                 # a label is one run of text: words across a wide gap stand in different cells
