@@ -46,30 +46,25 @@ def load_task(path: Path, name: str) -> Document:
     return load(path, name)
 
 
-# Documents (thousands of words) and the context (the knowledge base) are passed wrapped in `quote`, so the
-# engine does not walk them looking for futures: that walk cost more than the reading itself. A task that
-# receives a quoted value gets the `quote` object and unwraps it.
-
-
-def _unquote(v):
-    return v.unquote() if hasattr(v, "unquote") else v
+# Cases (thousands of words) and the context (the knowledge base) are passed to tasks wrapped in `quote`, so
+# the engine does not walk them looking for futures: that walk cost more than the reviewing itself. The engine
+# hands the task the unwrapped value.
 
 
 @task(name="classify document", cache_policy=NONE)
 def classify_task(doc: Document) -> Document:
-    return classify_document(_unquote(doc))
+    return classify_document(doc)
 
 
 @task(name="extract fields", cache_policy=NONE)
 def extract_task(doc: Document, case_id: str) -> Document:
-    doc = extract_document(_unquote(doc))
+    doc = extract_document(doc)
     _notify("document", case_id, doc.file)
     return doc
 
 
 @task(name="review case", cache_policy=NONE)
 def review_task(case: Case, ctx: CheckContext) -> CaseResult:
-    case, ctx = _unquote(case), _unquote(ctx)
     result = review_case(case, ctx)
     _notify("case", case.case_id, result.decision.decision)
     return result

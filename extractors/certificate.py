@@ -175,8 +175,6 @@ def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
 
 
 def _src(doc: Document, anchor):
-    from pipeline.model import Source
-
     return Source(file=doc.file, page=anchor.page, box=anchor.box)
 
 
