@@ -200,7 +200,13 @@ def _criterion(text: str) -> str | None:
     if not t:
         return None
     t = CRITERION_FIXES.get(t, t)
-    return t
+    return " ".join(_undoubled(p) for p in t.split(" "))
+
+
+def _undoubled(code: str) -> str:
+    """A letter read twice ('WOO', 'CTCC'): no two criteria differ by a doubled letter, so the repair is safe."""
+    single = re.sub(r"(.)\1", r"\1", code)
+    return single if code not in CRITERIA and single in CRITERIA else code
 
 
 # Cells an approval rests on, and how a second reading of each is understood.

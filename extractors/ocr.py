@@ -42,7 +42,8 @@ def image_dpi(img: Image.Image) -> float:
 
 
 TARGET_DPI = int(os.environ.get("ORIGIN_REVIEW_OCR_TARGET_DPI", "300"))  # small print (7 pt box titles) needs about this many pixels for tesseract
-MIN_WORD_CONFIDENCE = 0.10  # below this a "word" is a speck read as text (rulings are dropped by their shape)
+MIN_WORD_CONFIDENCE = 0.10  # below this a short "word" is a speck read as text (rulings are dropped by their shape)
+MIN_GLYPH_HEIGHT = 2.0  # points: no letter or figure is printed smaller; a flatter "word" is a speck or a ruling
 RULING = re.compile(r"[|\[\]{}_—–=]+")  # a table's ruling read as characters
 
 
@@ -93,10 +94,13 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
         if not text or c < 0:
             continue
         confs.append(c / 100.0)
-        text = text.strip("|[]{}_")  # a ruling or a signature line glued to a word: "|820", "CHINA_"
-        if c / 100.0 < MIN_WORD_CONFIDENCE or not text or RULING.fullmatch(text):
+        # a capital I read as a bar first ('LINY|'), then a ruling or a signature line glued to a word: "|820",
+        # "CHINA_"
+        text = fix_confusions(text).strip("|[]{}_")
+        if not text or RULING.fullmatch(text) or h * scale < MIN_GLYPH_HEIGHT and re.search(r"\w", text):
             continue
-        text = fix_confusions(text)
+        if c / 100.0 < MIN_WORD_CONFIDENCE and sum(ch.isalnum() for ch in text) < 3:
+            continue  # a speck read as text; a real word read unsurely is kept, its confidence tells
         words.append(Word(text=text, confidence=max(0.0, min(1.0, c / 100.0)),
                           box=Box(x0=left * scale, top=top * scale, x1=(left + w) * scale, bottom=(top + h) * scale)))
     words = fix_case_in_capitals(words)
@@ -106,9 +110,10 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
 
 
 def fix_confusions(text: str) -> str:
-    """Undo tesseract's usual misreadings in capitals: 'LINY!' and 'L|NYI' are 'LINYI'."""
+    """Undo tesseract's usual misreadings in capitals: 'LINY!', 'LINY|' and 'L|NYI' are 'LINYI'. A bar before a
+    word is left alone: that is a table's ruling more often than an I ('!QF' is 'IQF')."""
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
-        text = re.sub(r"(?<=[A-Z])[!|](?=[A-Z]|[,.;:]?$)|(?<=^)[!|](?=[A-Z])", "I", text)
+        text = re.sub(r"(?<=[A-Z])[!|]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})", "I", text)
     return text
 
 
@@ -119,7 +124,11 @@ def fix_case_in_capitals(words: list[Word]) -> list[Word]:
         return w is not None and re.search(r"[A-Z]", w.text) is not None and re.search(r"[a-z]", w.text) is None
     out = list(words)
     for i, w in enumerate(out):
-        if re.fullmatch(r"[A-Z][a-z][.,;:]*", w.text):
+        doubled = re.fullmatch(r"([A-Z]+)([a-z])([A-Z]+[.,;:]*)", w.text)
+        if doubled and doubled[2].upper() == doubled[3][0] and caps(out[i - 1] if i > 0 else None):
+            # 'CoO.,': one capital read twice, once as lower case
+            out[i] = w.model_copy(update={"text": doubled[1] + doubled[3]})
+        elif re.fullmatch(r"[A-Z][a-z][.,;:]*", w.text):
             before = out[i - 1] if i > 0 else None
             after = out[i + 1] if i + 1 < len(out) else None
             if caps(before) and (after is None or caps(after)):
@@ -175,7 +184,7 @@ def _read_turned(img: Image.Image, rotation: int, dpi: float, lang: str, number:
         img = img.rotate(-rotation, expand=True)
     angle = skew_angle(img)
     if abs(angle) >= 0.15:
-        img = img.rotate(angle, resample=Image.BILINEAR, expand=False, fillcolor=255)
+        img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
     words, mean = _read(img, dpi, lang)
     page = Page(number=number, width=img.width * 72.0 / dpi, height=img.height * 72.0 / dpi, words=words,
                 source="ocr", ocr_confidence=round(mean, 4), rotation=rotation, ocr_passes=1)

@@ -93,3 +93,12 @@ def test_chinese_captions_are_found_without_english():
     assert [a.words[0].text for a in found["invoice_number"]] == ["发票号码："]
     assert [a.words[0].text for a in found["invoice_date"]] == ["发票日期："]
     assert "seller" in found
+
+
+def test_box_10_letter_read_twice_is_repaired_only_into_a_criterion():
+    from extractors.certificate import _criterion
+    assert _criterion("WOO") == "WO"
+    assert _criterion("CTCC") == "CTC"
+    assert _criterion("CTC, RVC") == "CTC, RVC"
+    assert _criterion("IE)") == "IE)"      # no guess: it stays invalid and goes to a reviewer
+    assert _criterion("RVC40") == "RVC40"

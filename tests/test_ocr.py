@@ -9,7 +9,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from extractors.load import load_bytes
-from extractors.ocr import fix_confusions, skew_angle
+from extractors.ocr import fix_case_in_capitals, fix_confusions, skew_angle
+from pipeline.model import Box, Word
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 LINES = ["CERTIFICATE OF ORIGIN", "Certificate No.: R25CN3712345678", "Issued in: CHINA",
@@ -74,3 +75,19 @@ def test_capital_confusions():
     assert fix_confusions("LINY!,") == "LINYI,"
     assert fix_confusions("L|NYI") == "LINYI"
     assert fix_confusions("Tel!") == "Tel!"
+    assert fix_confusions("LINY|") == "LINYI"      # the bar is stripped as a ruling only after this
+    assert fix_confusions("LINY!|,") == "LINYI,"
+    assert fix_confusions("!QF") == "IQF"
+    assert fix_confusions("|820") == "|820"        # a ruling before figures stays a ruling
+
+
+def _line(*texts):
+    return [Word(text=t, confidence=0.9, box=Box(x0=i * 40, top=0, x1=i * 40 + 35, bottom=8)) for i, t in enumerate(texts)]
+
+
+def test_a_capital_read_twice_or_in_lower_case_within_capitals():
+    assert [w.text for w in fix_case_in_capitals(_line("SIAM", "AGRO", "PRODUCE", "CoO.,", "LTD."))][3] == "CO.,"
+    assert [w.text for w in fix_case_in_capitals(_line("QINGDAO", "OCEANWIDE", "Co.,", "LTD."))][2] == "CO.,"
+    # mixed case is printed so
+    assert [w.text for w in fix_case_in_capitals(_line("Acme", "Trading", "Co.,", "Ltd."))][2] == "Co.,"
+    assert [w.text for w in fix_case_in_capitals(_line("Acme", "CoO.,", "Ltd."))][1] == "CoO.,"
