@@ -75,6 +75,7 @@ PACKAGES = re.compile(r"^\s*(\d[\d,]*\s*(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?
                       r"CASES?|BALES?|ROLLS?|CRATES?|SACKS?|BUNDLES?|PCS|PIECES|SETS|IBCS?|CONTAINERS?))\b[\s,]*(?:OF\s+)?",
                       re.I)
 CRITERIA = {"WO", "PE", "CTC", "RVC", "CR", "ACU", "DMI"}
+STARTS_WITH_CRITERION = re.compile(r"^\s*(W+O+|P+E+|C+T+C+|R+V+C+|CR|ACU|DMI)\b", re.I)
 # OCR confusions seen in Box 10
 CRITERION_FIXES = {"W0": "WO", "WQ": "WO", "VVO": "WO", "P E": "PE", "CTG": "CTC", "CIC": "CTC", "RVG": "RVC",
                    "RV C": "RVC", "0MI": "DMI", "DML": "DMI"}
@@ -241,24 +242,19 @@ def _second_reading(doc: Document, v: PageView, item: dict[str, ExtractedField],
             continue
         text, conf = got
         value = REREAD[col.key](text)
+        unit = None
         if col.key == "quantity":
             value, unit = value
-            if value is None:
-                continue
-            if current is None or current.value is None or current.value == value:
-                item["quantity"] = ExtractedField(value=value, confidence=round(conf * 0.95, 4), raw=text,
-                                                  source=Source(file=doc.file, page=v.page.number, box=box))
-                if unit and (item.get("quantity_unit") is None or item["quantity_unit"].value is None):
-                    item["quantity_unit"] = ExtractedField(value=unit, confidence=round(conf * 0.95, 4), raw=text,
-                                                           source=Source(file=doc.file, page=v.page.number, box=box))
-            continue
         if value is None:
             continue
+        src = Source(file=doc.file, page=v.page.number, box=box)
         if current is not None and current.value == value:
             current.confidence = round(max(current.confidence, conf), 4)  # two readings agree
         elif current is None or current.value is None or conf > current.confidence:
-            item[col.key] = ExtractedField(value=value, confidence=round(conf * 0.95, 4), raw=text,
-                                           source=Source(file=doc.file, page=v.page.number, box=box))
+            item[col.key] = ExtractedField(value=value, confidence=round(conf * 0.95, 4), raw=text, source=src)
+            if unit:  # the unit read with the figure goes with it
+                item["quantity_unit"] = ExtractedField(value=unit, confidence=round(conf * 0.95, 4), raw=text,
+                                                       source=src)
 
 
 def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedField]]:
@@ -272,9 +268,13 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
         head_conf = sum(a.confidence for a in heads.values()) / len(heads)
         stop = v.first("box14")
         # a row starts at its item number, or at its HS code where OCR lost a lone digit in the narrow Box 6
-        rows = read_table(v.page, heads, {"item_number": re.compile(r"^\s*\d{1,3}\s*$"),
-                                          "hs_code": re.compile(r"^\s*\d{4}\.?\d{2}")},
-                          stop_top=stop.box.top if stop else None)
+        starts = {"item_number": re.compile(r"^\s*\d{1,3}\s*$"), "hs_code": re.compile(r"^\s*\d{4}\.?\d{2}")}
+        rows = read_table(v.page, heads, starts, stop_top=stop.box.top if stop else None)
+        if not rows:
+            # OCR lost both (psm 6 can skip a lone figure right of a ruling): a criterion starts the row. Only
+            # then, as a criterion wrapped onto a second line ('CTC, / RVC') would otherwise start a false row.
+            rows = read_table(v.page, heads, {**starts, "origin_criterion": STARTS_WITH_CRITERION},
+                              stop_top=stop.box.top if stop else None)
         for row in rows:
             item: dict[str, ExtractedField] = {}
 

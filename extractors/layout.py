@@ -138,6 +138,9 @@ def _variants(labels: Iterable[Label]) -> list[_Variant]:
     return out
 
 
+UNSURE_JUNK = 0.6  # a word read less surely than this before a caption is no running text
+
+
 def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = None) -> dict[str, list[Anchor]]:
     """Every label found on the page. Longer labels win over shorter ones that use the same words, so
     'Invoice Date' is not also taken for 'Date'."""
@@ -215,8 +218,11 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # a label starts its own run of text: "CONSIGNEE" in "SAME AS CONSIGNEE" is no label
                 # (a ruling line read as "|" is no text)
                 # (a checkbox's caption has its box, however read, just before it)
-                if pos > 0 and norm(line.words[pos - 1].text) and not var.label.standalone and \
-                        ws[0].box.x0 - line.words[pos - 1].box.x1 < GLUED * max(ws[0].box.height, 4):
+                # (nor is a caption in another script that OCR made into unsure junk: '买方 Buyer' read '377 Buyer')
+                before = line.words[pos - 1] if pos > 0 else None
+                if before is not None and norm(before.text) and not var.label.standalone and \
+                        before.confidence >= UNSURE_JUNK and \
+                        ws[0].box.x0 - before.box.x1 < GLUED * max(ws[0].box.height, 4):
                     continue
                 if var.label.standalone:
                     end = line.words.index(ws[-1])
@@ -380,14 +386,15 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
     """
     a = anchor.box
     others = [o for o in all_anchors if o is not anchor]
-    left = a.x0 - 8
+    hard_left = 0.0  # where a label on the same line ends, to the left
     line_right = page.width
     for o in others:
         same_line = _overlaps(a.top + 1, a.bottom - 1, o.box.top, o.box.bottom)
         if same_line and o.box.x1 < a.x0 + 1:
-            left = max(left, o.box.x1 + 1)
+            hard_left = max(hard_left, o.box.x1 + 1)
         if same_line and o.box.x0 > a.x1 - 1:
             line_right = min(line_right, o.box.x0 - 1)
+    left = max(a.x0 - 8, hard_left)
 
     def block(right: float) -> float:
         """Bottom (or top, above) of the block for a given right edge."""
@@ -433,8 +440,25 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
             if w.box.x0 >= a.x1 - 1 and w.box.x1 <= line_right + 1:
                 same_line.append(w)  # the rest of the label's own line
             continue
-        if box.x0 <= w.box.x0 + 2 and cx <= right and box.top <= cy <= box.bottom:
+        # a value may start a little left of its caption where the caption is led by one in another language
+        # that OCR lost ('卖方 Seller:' read as '3275 Seller:'): a word that reaches across the caption's start
+        # is under it
+        starts_in = box.x0 <= w.box.x0 + 2 or (w.box.x0 >= a.x0 - 24 and w.box.x1 >= a.x0 + 2 and w.box.x0 >= hard_left)
+        if starts_in and cx <= right and box.top <= cy <= box.bottom:
             words.append(w)
+    # a line's first words may stand a little left of the caption ('88/9 MOO 4' under '卖方 Seller:' whose
+    # Chinese part OCR lost): a word joined to the words under the caption by a word space is one of them
+    for _ in range(2):
+        taken = {id(w) for w in words}
+        for w in page.words:
+            if id(w) in taken or id(w) in label_ids or not (max(a.x0 - 24, hard_left) <= w.box.x0 < box.x0 + 2):
+                continue
+            cy = (w.box.top + w.box.bottom) / 2
+            if not (box.top <= cy <= box.bottom) or (direction == "below" and a.top - 1 <= cy <= a.bottom + 1):
+                continue
+            if any(0 <= u.box.x0 - w.box.x1 <= max(6.0, 1.5 * w.box.height)
+                   and _overlaps(w.box.top, w.box.bottom, u.box.top, u.box.bottom) for u in words):
+                words.append(w)
     # on the label's own line, a value follows the label closely and runs on without a wide gap; text far to
     # the right belongs to the next box (whose title may not have been read)
     prev_x1 = a.x1
@@ -463,7 +487,9 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
 
 def _speck(w: Word) -> bool:
     """A stain or a stamp's edge read as a word: short, unsure, and not the capitals or digits forms print."""
-    return w.confidence < 0.6 and len(w.text) <= 2 and not re.fullmatch(r"[A-Z0-9]{1,2}[.,]?", w.text)
+    if re.fullmatch(r"[A-Z0-9]+[.,]?", w.text):
+        return False
+    return (w.confidence < 0.6 and len(w.text) <= 2) or (w.confidence < 0.35 and len(w.text) <= 4)
 
 
 def trim_specks(line: Line) -> Line | None:

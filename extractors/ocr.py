@@ -85,10 +85,22 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
     with _OCR_SLOTS:
         data = pytesseract.image_to_data(img, lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
     scale = 72.0 / dpi
-    words: list[Word] = []
+    lines, confs = _lines(data, scale)
+    lines = _reread_unsure_lines(img, scale, lang, lines)
+    words = fix_case_in_capitals([w for ln in lines for w in ln])
+    # the page's legibility counts every word tesseract saw, the dropped specks too
+    mean = sum(confs) / len(confs) if confs else 0.0
+    return words, mean
+
+
+def _lines(data: dict, scale: float, dx: float = 0.0, dy: float = 0.0, zoom: float = 1.0) -> tuple[list[list[Word]], list[float]]:
+    """tesseract's table of words into lines of Words with boxes in points (a region read apart is placed back
+    by its offset and zoom), and the confidence of everything it saw."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
     confs: list[float] = []
-    for text, conf, left, top, w, h in zip(data["text"], data["conf"], data["left"], data["top"], data["width"],
-                                           data["height"]):
+    for text, conf, left, top, w, h, b, p_, ln in zip(data["text"], data["conf"], data["left"], data["top"],
+                                                      data["width"], data["height"], data["block_num"],
+                                                      data["par_num"], data["line_num"]):
         text = text.strip()
         c = float(conf)
         if not text or c < 0:
@@ -97,23 +109,82 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
         # a capital I read as a bar first ('LINY|'), then a ruling or a signature line glued to a word: "|820",
         # "CHINA_"
         text = fix_confusions(text).strip("|[]{}_")
-        if not text or RULING.fullmatch(text) or h * scale < MIN_GLYPH_HEIGHT and re.search(r"\w", text):
+        if not text or RULING.fullmatch(text) or h / zoom * scale < MIN_GLYPH_HEIGHT and re.search(r"\w", text):
             continue
-        if c / 100.0 < MIN_WORD_CONFIDENCE and sum(ch.isalnum() for ch in text) < 3:
-            continue  # a speck read as text; a real word read unsurely is kept, its confidence tells
-        words.append(Word(text=text, confidence=max(0.0, min(1.0, c / 100.0)),
-                          box=Box(x0=left * scale, top=top * scale, x1=(left + w) * scale, bottom=(top + h) * scale)))
-    words = fix_case_in_capitals(words)
-    # the page's legibility counts every word tesseract saw, the dropped specks too
-    mean = sum(confs) / len(confs) if confs else 0.0
-    return words, mean
+        if c / 100.0 < MIN_WORD_CONFIDENCE and sum(ch.isalnum() for ch in text) < 3 and w < 3 * h:
+            continue  # a speck read as text; a real word read unsurely is kept (its confidence tells, and it
+            #           may be read again)
+        x0, y0 = (dx + left / zoom) * scale, (dy + top / zoom) * scale
+        lines.setdefault((b, p_, ln), []).append(
+            Word(text=text, confidence=max(0.0, min(1.0, c / 100.0)),
+                 box=Box(x0=x0, top=y0, x1=x0 + w / zoom * scale, bottom=y0 + h / zoom * scale)))
+    return [lines[k] for k in sorted(lines)], confs
+
+
+UNSURE_LINE = 0.5     # a line read this unsurely on the whole (a small bold caption read 'ieee') is read again
+MAX_REREAD_LINES = 12  # the worst lines of a page: a smudged page costs one bounded second call, not many
+REREAD_ZOOM = 1.5
+
+
+def _reread_unsure_lines(img: Image.Image, scale: float, lang: str, lines: list[list[Word]]) -> list[list[Word]]:
+    """Runs of text read unsurely are cut out, enlarged and set one under another on a sheet that tesseract reads in
+    one call (its fixed cost, ~0.1 s, is paid once a page, not once a line): a line read on its own is often
+    read right ('ieee' -> 'INVOICE NO'). The second reading replaces a line only where it is decisively surer."""
+    def mean(ws: list[Word]) -> float:
+        return sum(w.confidence for w in ws) / len(ws)
+    # a line of psm 6 runs across the page: its runs of text (cells, captions) are read apart
+    runs: list[list[Word]] = []
+    for ln in lines:
+        runs.append([ln[0]])
+        for prev, w in zip(ln, ln[1:]):
+            if w.box.x0 - prev.box.x1 > 2 * max(w.box.bottom - w.box.top, 4.0):
+                runs.append([])
+            runs[-1].append(w)
+    lines = runs
+    todo = sorted((mean(ln), i) for i, ln in enumerate(lines)
+                  if mean(ln) < UNSURE_LINE and (sum(ch.isalnum() for w in ln for ch in w.text) >= 3
+                                                 or ln[-1].box.x1 - ln[0].box.x0 > 4 * (ln[0].box.bottom - ln[0].box.top)))
+    todo = sorted(i for _, i in todo[:MAX_REREAD_LINES])
+    if not todo:
+        return lines
+    pad, gap, margin = 6, 30, 20
+    placed, y = [], gap
+    for i in todo:
+        ln = lines[i]
+        x0 = max(0, int(min(w.box.x0 for w in ln) / scale) - pad)
+        y0 = max(0, int(min(w.box.top for w in ln) / scale) - pad)
+        x1 = min(img.width, int(max(w.box.x1 for w in ln) / scale) + pad)
+        y1 = min(img.height, int(max(w.box.bottom for w in ln) / scale) + pad)
+        crop = without_rulings(img.crop((x0, y0, x1, y1)))
+        crop = crop.resize((round(crop.width * REREAD_ZOOM), round(crop.height * REREAD_ZOOM)), Image.BICUBIC)
+        placed.append((i, x0, y0, y, crop))
+        y += crop.height + gap
+    sheet = Image.new("L", (max(c.width for *_, c in placed) + 2 * margin, y), 255)
+    for _, _, _, top, crop in placed:
+        sheet.paste(crop, (margin, top))
+    with _OCR_SLOTS:
+        data = pytesseract.image_to_data(sheet, lang=lang, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
+    out = list(lines)
+    for i, x0, y0, top, crop in placed:
+        # the words of the sheet that stand on this line's strip, placed back on the page
+        keep = [k for k, (tp, h) in enumerate(zip(data["top"], data["height"])) if top <= tp + h / 2 < top + crop.height]
+        sub = {key: [data[key][k] for k in keep] for key in data}
+        sub["left"] = [v - margin for v in sub["left"]]
+        sub["top"] = [v - top for v in sub["top"]]
+        new, _ = _lines(sub, scale, dx=x0, dy=y0, zoom=REREAD_ZOOM)
+        new_words = [w for g in new for w in g]
+        if new_words and mean(new_words) > mean(lines[i]) + 0.2:
+            out[i] = new_words
+    return out
 
 
 def fix_confusions(text: str) -> str:
-    """Undo tesseract's usual misreadings in capitals: 'LINY!', 'LINY|' and 'L|NYI' are 'LINYI'. A bar before a
+    """Undo tesseract's usual misreadings: in capitals 'LINY!', 'LINY|', 'LINY]', 'LINY1'
+    and 'L|NYI' are 'LINYI'. A bar before a
     word is left alone: that is a table's ruling more often than an I ('!QF' is 'IQF')."""
+    text = re.sub(r"§(?=\d)|(?<=\d)§", "5", text)  # '§97' is '597'
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
-        text = re.sub(r"(?<=[A-Z])[!|]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})", "I", text)
+        text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$)", "I", text)
     return text
 
 
@@ -128,6 +199,10 @@ def fix_case_in_capitals(words: list[Word]) -> list[Word]:
         if doubled and doubled[2].upper() == doubled[3][0] and caps(out[i - 1] if i > 0 else None):
             # 'CoO.,': one capital read twice, once as lower case
             out[i] = w.model_copy(update={"text": doubled[1] + doubled[3]})
+        elif re.fullmatch(r"(?=(?:.*[A-Z]){2})[A-Zil]+[.,;:]*", w.text) and (
+                caps(out[i - 1] if i > 0 else None) or caps(out[i + 1] if i + 1 < len(out) else None)):
+            # 'LINYi', 'HAl PHONG': a capital I read as a lower-case i or l between capitals
+            out[i] = w.model_copy(update={"text": re.sub("[il]", "I", w.text)})
         elif re.fullmatch(r"[A-Z][a-z][.,;:]*", w.text):
             before = out[i - 1] if i > 0 else None
             after = out[i + 1] if i + 1 < len(out) else None
@@ -192,6 +267,22 @@ def _read_turned(img: Image.Image, rotation: int, dpi: float, lang: str, number:
     return page
 
 
+def without_rulings(img: Image.Image, share: float = 0.85, edge: float = 0.2) -> Image.Image:
+    """A cell cut out of a form keeps bits of the table's rulings at its edges, which tesseract reads as letters
+    ('150210' beside a ruling came out 'ee'): pixel columns and rows near the edges that are dark along nearly
+    their whole length go white (a letter's stem is never that long within a cell of a line or more)."""
+    a = np.asarray(img.convert("L")).copy()
+    dark = a < 128
+    h, w = dark.shape
+    cols = dark.mean(axis=0) > share
+    cols[int(w * edge):w - int(w * edge)] = False
+    rows = dark.mean(axis=1) > share
+    rows[int(h * edge):h - int(h * edge)] = False
+    a[:, cols] = 255
+    a[rows, :] = 255
+    return Image.fromarray(a)
+
+
 def reread(page: Page, box: Box, lang: str = "eng") -> tuple[str, float] | None:
     """A second reading of one small region of an OCR'd page (a table cell), enlarged, as a block of its own:
     tesseract reads a lone figure or code far better than within the whole page. (text, mean confidence)."""
@@ -203,6 +294,7 @@ def reread(page: Page, box: Box, lang: str = "eng") -> tuple[str, float] | None:
                      min(img.width, int(box.x1 * scale)), min(img.height, int(box.bottom * scale))))
     if crop.width < 8 or crop.height < 8:
         return None
+    crop = without_rulings(crop)
     crop = ImageOps.expand(crop.resize((crop.width * 3 // 2, crop.height * 3 // 2), Image.BICUBIC), 20, fill=255)
     with _OCR_SLOTS:
         data = pytesseract.image_to_data(crop, lang=lang, config="--oem 1 --psm 6", output_type=pytesseract.Output.DICT)

@@ -79,6 +79,10 @@ def test_capital_confusions():
     assert fix_confusions("LINY!|,") == "LINYI,"
     assert fix_confusions("!QF") == "IQF"
     assert fix_confusions("|820") == "|820"        # a ruling before figures stays a ruling
+    assert fix_confusions("LINY],") == "LINYI,"
+    assert fix_confusions("LINY1,") == "LINYI,"
+    assert fix_confusions("INV-L1258545") == "INV-L1258545"
+    assert fix_confusions("§97") == "597"
 
 
 def _line(*texts):
@@ -91,3 +95,6 @@ def test_a_capital_read_twice_or_in_lower_case_within_capitals():
     # mixed case is printed so
     assert [w.text for w in fix_case_in_capitals(_line("Acme", "Trading", "Co.,", "Ltd."))][2] == "Co.,"
     assert [w.text for w in fix_case_in_capitals(_line("Acme", "CoO.,", "Ltd."))][1] == "CoO.,"
+    assert [w.text for w in fix_case_in_capitals(_line("HAi", "AN,", "HAl", "PHONG"))] == ["HAI", "AN,", "HAI", "PHONG"]
+    assert [w.text for w in fix_case_in_capitals(_line("NO.", "7", "HAIXi", "ROAD,"))][2] == "HAIXI"
+    assert [w.text for w in fix_case_in_capitals(_line("Acme", "Trading", "Hail"))][2] == "Hail"
