@@ -24,11 +24,10 @@ from pathlib import Path
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pdfplumber  # noqa: E402
-import pytesseract  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from extractors.load import DEFAULT_LIMITS, render_pdf_page, sniff  # noqa: E402
-from extractors.ocr import TESSERACT_CONFIG, _prepare, image_dpi  # noqa: E402
+from extractors.ocr import TESSERACT_CONFIG, _prepare, image_dpi, tesseract_data  # noqa: E402
 from extractors.read import read_document  # noqa: E402
 
 SCAN_RENDERS = {"scan_pdf", "png", "jpeg", "tiff", "rotated_jpeg"}
@@ -70,8 +69,9 @@ def page_images(path: Path) -> list[Image.Image]:
 
 
 def tesseract_alone(images: list[Image.Image]) -> None:
+    # handed over the way the pipeline hands pages over (an uncompressed file), so the floor is tesseract's work
     for img in images:
-        pytesseract.image_to_data(img, config=TESSERACT_CONFIG, output_type=pytesseract.Output.DICT)
+        tesseract_data(img)
 
 
 def _timed(fn, *args) -> float:

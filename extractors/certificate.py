@@ -11,7 +11,7 @@ import re
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
 from extractors.layout import Label, columns_of, complete_header, read_table, region_of
-from extractors.ocr import reread
+from extractors.ocr import reread_many
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Source
 
@@ -226,32 +226,36 @@ def _valid_criterion(text: str) -> str | None:
     return c if codes and all(p in CRITERIA for p in codes) else None
 
 
-def _second_reading(doc: Document, v: PageView, item: dict[str, ExtractedField], row, cols) -> None:
-    """Cells an approval rests on that the page's reading left empty or unsure are read once more on their own.
-    Agreement between the readings raises the confidence; a value found only by the second reading keeps the
-    second reading's own confidence."""
+def _unsure_cells(item: dict[str, ExtractedField], row, cols) -> list[tuple[dict[str, ExtractedField], str, Box]]:
+    """Cells an approval rests on that the page's reading left empty or unsure: (item, column, cell box)."""
+    out = []
     for col in cols:
-        if col.key not in REREAD:
-            continue
         current = item.get(col.key)
-        if current is not None and current.value is not None and current.confidence >= 0.8:
-            continue
-        box = Box(x0=col.x0, top=row.top - 2, x1=col.x1, bottom=row.bottom + 2)
-        got = reread(v.page, box)
+        if col.key in REREAD and (current is None or current.value is None or current.confidence < 0.8):
+            out.append((item, col.key, Box(x0=col.x0, top=row.top - 2, x1=col.x1, bottom=row.bottom + 2)))
+    return out
+
+
+def _second_reading(doc: Document, v: PageView, cells: list[tuple[dict[str, ExtractedField], str, Box]]) -> None:
+    """The unsure cells of a page read once more, each on its own, in one call. Agreement between the readings
+    raises the confidence; a value found only by the second reading, or read more surely, keeps the second
+    reading's own confidence."""
+    for (item, key, box), got in zip(cells, reread_many(v.page, [box for _, _, box in cells])):
         if got is None:
             continue
         text, conf = got
-        value = REREAD[col.key](text)
+        value = REREAD[key](text)
         unit = None
-        if col.key == "quantity":
+        if key == "quantity":
             value, unit = value
         if value is None:
             continue
+        current = item.get(key)
         src = Source(file=doc.file, page=v.page.number, box=box)
         if current is not None and current.value == value:
             current.confidence = round(max(current.confidence, conf), 4)  # two readings agree
         elif current is None or current.value is None or conf > current.confidence:
-            item[col.key] = ExtractedField(value=value, confidence=round(conf * 0.95, 4), raw=text, source=src)
+            item[key] = ExtractedField(value=value, confidence=round(conf * 0.95, 4), raw=text, source=src)
             if unit:  # the unit read with the figure goes with it
                 item["quantity_unit"] = ExtractedField(value=unit, confidence=round(conf * 0.95, 4), raw=text,
                                                        source=src)
@@ -275,6 +279,7 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             # then, as a criterion wrapped onto a second line ('CTC, / RVC') would otherwise start a false row.
             rows = read_table(v.page, heads, {**starts, "origin_criterion": STARTS_WITH_CRITERION},
                               stop_top=stop.box.top if stop else None)
+        to_reread: list[tuple[dict[str, ExtractedField], str, Box]] = []
         for row in rows:
             item: dict[str, ExtractedField] = {}
 
@@ -351,6 +356,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             put("invoice_number", no_words, inv_no)
             put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
             if v.page.source == "ocr":
-                _second_reading(doc, v, item, row, columns_of(heads, v.page.width))
+                to_reread += _unsure_cells(item, row, columns_of(heads, v.page.width))
             items.append(item)
+        if to_reread:
+            _second_reading(doc, v, to_reread)
     return items

@@ -32,6 +32,10 @@ class Settings:
     name_match_pass: float = 93.0  # rapidfuzz score of normalised names: equal
     name_match_warn: float = 75.0  # below pass, at or above this: a minor discrepancy (Art. 3.26)
     date_tolerance_days: int = 3
+    # reading scans
+    ocr_target_dpi: int = 300  # small print (7 pt box titles) needs about this many pixels for tesseract
+    ocr_levelling: str = "nearest"  # resampling that levels a skewed page: nearest (fast) or bicubic
+    tesseract_config: str = "--oem 1 --psm 6"  # forms and tables read best as one uniform block
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
