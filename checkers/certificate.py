@@ -195,12 +195,21 @@ def origin_criterion(case: Case, ctx: CheckContext) -> list[CheckResult]:
                               f"base, so {'/'.join(needs_rule)} cannot be confirmed", co, field=field, item=i,
                               blocking=ctx.settings.block_on_missing_rule))
             continue
-        bad = [c for c in needs_rule if not all(r.allows(c) for r in rules)]
         rule_text = " | ".join(f"{r.text} ({r.level} {r.hs})" for r in rules)
-        if bad:
+        never = [c for c in needs_rule if not any(r.allows(c) for r in rules)]
+        sometimes = [c for c in needs_rule if c not in never and not all(r.allows(c) for r in rules)]
+        gaps = ctx.kb.psr_gaps(hs, edition)
+        if never:
             out.append(result("origin.criterion", "fail",
-                              f"item {i + 1}: {'/'.join(bad)} is not allowed by the rule for {hs}: {rule_text}", co,
+                              f"item {i + 1}: {'/'.join(never)} is not allowed by the rule for {hs}: {rule_text}", co,
                               field=field, item=i, rule=rule_text))
+        elif sometimes or gaps:
+            # an HS 2022 code that splits over several HS 2012 subheadings: which rule applies depends on the goods
+            why = (f"{'/'.join(sometimes)} is allowed by only some of the rules for the HS 2012 subheadings {hs} "
+                   f"corresponds to ({rule_text})" if sometimes else
+                   f"no rule in the knowledge base for HS 2012 {', '.join(gaps)}, which {hs} also corresponds to")
+            out.append(result("origin.criterion", "skip", f"item {i + 1}: {why}", co, field=field, item=i,
+                              rule=rule_text, blocking=ctx.settings.block_on_missing_rule))
         else:
             out.append(result("origin.criterion", "pass", f"item {i + 1}: {'/'.join(codes)} allowed by the rule for "
                                                           f"{hs}: {rule_text}", co, field=field, item=i))

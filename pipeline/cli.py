@@ -105,6 +105,86 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=1))
 
 
+kb_app = typer.Typer(help="The RCEP knowledge base: rules, Parties, HS editions, tariffs.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    hs: str = typer.Argument(..., help="a six-digit HS code (dots allowed: 0703.20)"),
+    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD for the tariff year (default today)"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+) -> None:
+    """The product-specific rule, description, HS editions and tariff rates of a code."""
+    from checkers.kb import load_kb
+
+    info = load_kb().lookup(hs, dt.date.fromisoformat(date) if date else None)
+    if as_json:
+        typer.echo(json.dumps(info, indent=1, ensure_ascii=False))
+        return
+    typer.echo(f"{info['hs']}  {info['description'] or '(not an HS 2022 subheading)'}")
+    typer.echo(f"  valid in: {', '.join(info['editions']) or 'no edition'}")
+    typer.echo(f"  HS 2012: {', '.join(info['hs2012']) or '-'}   HS 2022: {', '.join(info['hs2022']) or '-'}")
+    if info["rules"]:
+        for r in info["rules"]:
+            typer.echo(f"  rule: {r['rule']}  (Annex 3A {r['level']} {r['written_for']}, {r['confidence']}, "
+                       f"{r['source']}); criteria allowed: {', '.join(r['criteria'])}")
+    if info["rules_missing_for_hs2012"]:
+        typer.echo(f"  rule: none in the knowledge base for HS 2012 {', '.join(info['rules_missing_for_hs2012'])} "
+                   "(WO and PE are allowed for every line; CTC, RVC and CR cannot be confirmed there)")
+    for t in info["tariffs"]:
+        pref = t["preferential"] if t["preferential"] is not None else "no RCEP rate"
+        typer.echo(f"  tariff {t['importing']} line {t['line']} for {t['origin']}: general {t['general']}, "
+                   f"RCEP {pref}  ({t['source']}{'; ' + t['note'] if t['note'] else ''})")
+    if not info["tariffs"]:
+        typer.echo("  tariff: no data for this code")
+
+
+@kb_app.command("parties")
+def kb_parties() -> None:
+    """The RCEP Parties and the date the Agreement entered into force for each."""
+    from checkers.kb import load_kb
+
+    for p in sorted(load_kb().parties.values(), key=lambda p: (p.entry_into_force, p.code)):
+        note = "  disputed: some Parties do not apply the Agreement with it" if p.status == "disputed" else ""
+        typer.echo(f"{p.code}  {p.entry_into_force.isoformat()}{note}")
+
+
+@kb_app.command("info")
+def kb_info() -> None:
+    """Version and contents of the knowledge base."""
+    from checkers.kb import default_imported_rules, load_kb
+
+    kb = load_kb()
+    imported = sum(1 for v in kb.rules_source.values() if v != "shipped")
+    typer.echo(f"version: {kb.version}")
+    typer.echo(f"data: {kb.data}")
+    typer.echo(f"Parties: {len(kb.parties)}")
+    typer.echo(f"Annex 3A rules: {len(kb.rules)} ({imported} imported from {default_imported_rules()})")
+    typer.echo(f"HS subheadings: 2012 {len(kb.hs2012)}, 2017 {len(kb.hs2017)}, 2022 {len(kb.hs2022)}")
+    typer.echo("tariffs: Australia (Annex I), China for ASEAN (Annex I), Japan (applied, 2026-07-09)")
+
+
+@kb_app.command("import-psr")
+def kb_import_psr(
+    pdf: Path = typer.Argument(..., help="the official Annex 3A PDF (HS 2012)"),
+    out: Optional[Path] = typer.Option(None, "--out", help="where to write the rules (default: the user's data folder, "
+                                                           "read by every later run)"),
+) -> None:
+    """Load the Annex 3A table from the official PDF into the knowledge base."""
+    from checkers.kb import default_imported_rules
+    from checkers.kb.annex import read_annex, write_rules
+
+    report = read_annex(pdf)
+    target = out or default_imported_rules()
+    write_rules(report, target, pdf.name)
+    typer.echo(f"{len(report.rows)} rules read from {report.pages} pages of {pdf} -> {target}")
+    for row, why in report.rejected:
+        typer.echo(f"  not imported: page {row.page} {row.code}: {row.rule!r} ({why})")
+    if report.rejected:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

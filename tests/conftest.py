@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
+# the user's data folder (case store, an imported Annex 3A table) stays out of the tests
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="origin-review-test-data-")
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_docs" / "demo"

