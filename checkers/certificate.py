@@ -50,12 +50,46 @@ def validity(case: Case, ctx: CheckContext) -> list[CheckResult]:
             out.append(result("co.validity", "fail",
                               f"issued retroactively on {issued}, more than one year after shipment on {shipped} "
                               f"(Art. 3.17.8)", co, field="issue_date"))
+    original_note = None
+    if co.value("back_to_back"):
+        # a back-to-back certificate is valid no longer than the original it is based on (Art. 3.19); the
+        # original's number and date stand in Box 14
+        original = _original_certificate(co.value("remarks"))
+        if original is None:
+            out.append(result("co.validity", "warn",
+                              "back-to-back certificate: Box 14 does not give the original certificate's date, so its "
+                              "validity could not be compared with the original's", co, field="remarks"))
+        else:
+            number, orig_issued = original
+            orig_expires = orig_issued + relativedelta(years=1)
+            if ref > orig_expires:
+                out.append(result("co.validity", "fail",
+                                  f"back-to-back certificate based on {number or 'an original'} issued {orig_issued}: "
+                                  f"the original was valid until {orig_expires}, the reference date is {ref}", co,
+                                  field="remarks", original_issue_date=str(orig_issued)))
+            else:
+                original_note = f"; back-to-back within the original {number or ''} valid until {orig_expires}"
     if out:
         return out
-    note = f"issued {issued}, valid until {expires}; reference date {ref}"
+    note = f"issued {issued}, valid until {expires}; reference date {ref}" + (original_note or "")
     if shipped and issued > shipped:
         note += f"; issued retroactively after shipment on {shipped}, within one year"
     return [result("co.validity", "pass", note, co, field="issue_date")]
+
+
+ORIGINAL = re.compile(r"ORIGINAL\s+(?:CERTIFICATE(?:\s+OF\s+ORIGIN)?|C/?O)\s*(?:NO\.?|NUMBER)?\s*:?\s*"
+                      r"((?=[A-Z/\-]*\d)[A-Z0-9][A-Z0-9/\-]{4,})?[\s,;]*(?:ISSUED|DATED)?\s*(?:ON)?\s*:?\s*(.+)", re.I)
+
+
+def _original_certificate(remarks: str | None) -> tuple[str | None, dt.date] | None:
+    """'BACK-TO-BACK CO; ORIGINAL CO NO. VN-RC25... ISSUED ON 12 MAR 2025 BY ...' -> (number, date)."""
+    from extractors.normalise import parse_date
+
+    m = ORIGINAL.search(remarks or "")
+    if not m:
+        return None
+    found = parse_date(m[2])
+    return (m[1], dt.date.fromisoformat(found[0])) if found else None
 
 
 @check("co.duplicate")

@@ -225,3 +225,14 @@ def test_a_crashing_check_becomes_a_blocking_skip(monkeypatch):
     monkeypatch.setitem(registry.CHECKS, "co.validity", boom)
     r = run_checks(case(), ctx(), only=["co.validity"])
     assert r[0].status == "skip" and r[0].blocking and "RuntimeError" in r[0].message
+
+
+def test_back_to_back_valid_only_within_the_original():
+    def b2b(remarks):
+        return certificate(back_to_back=True, remarks=remarks)
+    within = b2b("BACK-TO-BACK CO; ORIGINAL CO NO. VN-RC25124 ISSUED ON 12 MAR 2025 BY VCCI")
+    assert statuses(case(within, invoice(), reference_date="2025-06-01"), "co.validity") == ["pass"]
+    beyond = b2b("BACK-TO-BACK CO; ORIGINAL CO NO. VN-RC24124 ISSUED ON 01 MAR 2024")
+    assert statuses(case(beyond, invoice(), reference_date="2025-04-01"), "co.validity") == ["fail"]
+    unstated = b2b("BACK-TO-BACK CERTIFICATE")
+    assert statuses(case(unstated, invoice(), reference_date="2025-04-01"), "co.validity") == ["warn"]
