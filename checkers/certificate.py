@@ -255,3 +255,34 @@ def hs_description(case: Case, ctx: CheckContext) -> list[CheckResult]:
     # The goods classifier is built by a later issue; until then this check cannot judge and says so.
     return [result("hs.description", "skip", "no goods classifier is installed yet: descriptions are not compared "
                                              "with HS codes")]
+
+
+@check("tariff.preference")
+def tariff_preference(case: Case, ctx: CheckContext) -> list[CheckResult]:
+    """Not a finding: what the preference is worth, so a reviewer sees what is at stake -- the importing Party's
+    RCEP rate for the goods' origin against its general rate, where the tariff data exists. Never blocks."""
+    from checkers.kb.tariffs import tariffs_for
+
+    co = _co(case)
+    if co is None:
+        return [result("tariff.preference", "skip", "no certificate of origin")]
+    importing = co.value("importing_country") or co.value("importer_country")
+    edition = ctx.kb.edition_for(iso_date(co.value("issue_date")))
+    out = []
+    for i, item in enumerate(co.item_values()):
+        hs, origin = item.get("hs_code"), item.get("country_of_origin")
+        if not hs or not importing:
+            continue
+        lines = tariffs_for(ctx.kb.data, ctx.kb.mapped(hs, edition, "HS2012"), ctx.kb.mapped(hs, edition, "HS2022"),
+                            ctx.reference_date, importing=importing, origin=origin)
+        if not lines:
+            out.append(result("tariff.preference", "skip", f"item {i + 1}: no tariff data for {hs} into {importing}",
+                              co, field=f"items[{i}].hs_code", item=i))
+            continue
+        rates = "; ".join(f"line {t.line}: general {t.general}, RCEP "
+                          f"{t.preferential if t.preferential is not None else 'none (general rate applies)'}"
+                          for t in lines[:4]) + (f"; and {len(lines) - 4} more lines" if len(lines) > 4 else "")
+        out.append(result("tariff.preference", "pass", f"item {i + 1}: {hs} into {importing} from {origin}: {rates} "
+                                                       f"({lines[0].source})", co, field=f"items[{i}].hs_code", item=i,
+                          tariffs=[t.as_dict() for t in lines]))
+    return out or [result("tariff.preference", "skip", "no HS code and importing country to look up", co)]

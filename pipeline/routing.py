@@ -20,6 +20,7 @@ QUEUE_OF = {
     "hs.description": "classification",
     "consistency.invoice": "consistency", "consistency.parties": "consistency", "consistency.transport": "consistency",
     "co.duplicate": "fraud", "exporter.registry": "fraud",
+    "tariff.preference": "origin",  # information only: it never fails
 }
 # Most serious first. Fraud suspicions outrank everything; an unreadable page comes next because every other
 # finding may be an artefact of it; then findings that decide origin, then what a trader can correct.

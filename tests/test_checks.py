@@ -27,7 +27,7 @@ def test_every_catalogue_id_is_registered():
     assert set(CHECKS) == {
         "document.unreadable", "document.illegible", "case.missing_document", "co.incomplete", "co.validity",
         "co.duplicate", "rcep.party", "hs.invalid", "origin.criterion", "hs.description", "consistency.invoice",
-        "consistency.parties", "consistency.transport", "exporter.registry"}
+        "consistency.parties", "consistency.transport", "exporter.registry", "tariff.preference"}
 
 
 def test_clean_case_fails_nothing():
@@ -236,3 +236,14 @@ def test_back_to_back_valid_only_within_the_original():
     assert statuses(case(beyond, invoice(), reference_date="2025-04-01"), "co.validity") == ["fail"]
     unstated = b2b("BACK-TO-BACK CERTIFICATE")
     assert statuses(case(unstated, invoice(), reference_date="2025-04-01"), "co.validity") == ["warn"]
+
+
+def test_tariff_preference_shows_what_is_at_stake():
+    # garlic from China into Japan: no RCEP rate for Chinese garlic, the general rate applies
+    res = run_checks(case(), ctx(), only=["tariff.preference"])
+    assert [r.status for r in res] == ["pass"]
+    assert "general 3%" in res[0].message and "general rate applies" in res[0].message
+    # into Korea: no tariff data here, said so, never blocking
+    kr = certificate(importing_country="KR", importer_country="KR")
+    res = run_checks(case(kr, invoice()), ctx(), only=["tariff.preference"])
+    assert res[0].status == "skip" and not res[0].blocking
