@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from extractors.layout import Anchor, Label, Line, Region, find_anchors, group_lines, region_of
+from extractors.layout import CJK, Anchor, Label, Line, Region, find_anchors, group_lines, region_of
 from extractors.normalise import collapse, parse_country
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
@@ -113,6 +113,9 @@ def split_party(region: Region | None) -> tuple[str | None, str | None, str | No
         return None, None, None, [], []
     # telephone, fax, e-mail and web lines of a letterhead or address block are not the address
     lines = [ln for ln in region.lines if ln.text.strip() and not CONTACT.match(ln.text.strip())]
+    # in a block written in Latin letters, a line all in Chinese is a caption (货物描述 over a table), not address
+    if lines and not CJK.search(lines[0].text):
+        lines = [ln for ln in lines if not all(CJK.search(w.text) for w in ln.words)]
     if not lines:
         return None, None, None, [], []
     name_lines = [lines[0]]

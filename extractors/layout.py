@@ -220,8 +220,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # (a checkbox's caption has its box, however read, just before it)
                 # (nor is a caption in another script that OCR made into unsure junk: '买方 Buyer' read '377 Buyer')
                 before = line.words[pos - 1] if pos > 0 else None
+                # (nor is the Chinese half of a bilingual caption: '贸易条款 Trade Terms:')
                 if before is not None and norm(before.text) and not var.label.standalone and \
-                        before.confidence >= UNSURE_JUNK and \
+                        before.confidence >= UNSURE_JUNK and not (CJK.search(before.text) and not CJK.search(ws[0].text)) and \
                         ws[0].box.x0 - before.box.x1 < GLUED * max(ws[0].box.height, 4):
                     continue
                 if var.label.standalone:
@@ -247,9 +248,26 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             continue
         used.update(id(w) for w in ws)
         found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key], is_column[key]))
-    for v in found.values():
+    for key, v in found.items():
+        found[key] = v = _bilingual(v)
         v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
     return found
+
+
+def _bilingual(anchors: list[Anchor]) -> list[Anchor]:
+    """'发票号码 Invoice No.:' is one caption in two languages: a Chinese caption and the same label just after
+    it on its line become one anchor."""
+    out: list[Anchor] = []
+    for a in sorted(anchors, key=lambda a: (a.box.top, a.box.x0)):
+        prev = out[-1] if out else None
+        if prev is not None and _overlaps(prev.box.top, prev.box.bottom, a.box.top, a.box.bottom) and \
+                0 <= a.box.x0 - prev.box.x1 < 3 * max(a.box.height, 4.0) and \
+                bool(CJK.search(prev.words[0].text)) != bool(CJK.search(a.words[0].text)):
+            out[-1] = Anchor(a.key, prev.box.union(a.box), max(prev.score, a.score), prev.words + a.words, a.page,
+                             a.beside, a.column)
+        else:
+            out.append(a)
+    return out
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -291,10 +309,16 @@ def _chinese_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
         if not any(CJK.search(w.text) for w in line.words):
             continue
         spans, text = [], ""
+        prev = None
         for w in line.words:
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {w.text}" if text else w.text
+            # OCR cuts Chinese into single characters: those that stand close together are one text again
+            glued = prev is not None and CJK.search(prev.text[-1]) and CJK.search(w.text[0]) and \
+                w.box.x0 - prev.box.x1 < 1.5 * max(w.box.height, 4.0)
+            sep = "" if glued or not text else " "
+            start = len(text) + len(sep)
+            text = f"{text}{sep}{w.text}"
             spans.append((start, len(text), w))
+            prev = w
         doc = nlp.make_doc(text)
         for match_id, s0, e0 in matcher(doc):
             a, b = doc[s0:e0].start_char, doc[s0:e0].end_char

@@ -10,6 +10,7 @@ import re
 import tempfile
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -161,6 +162,8 @@ def _lines(data: dict, scale: float) -> tuple[list[list[Word]], list[float]]:
 UNSURE_LINE = 0.5     # a line read this unsurely on the whole (a small bold caption read 'ieee') is read again
 MAX_REREAD_LINES = 12  # the worst lines of a page: a smudged page costs one bounded second call, not many
 REREAD_ZOOM = 1.5
+UNSURE_WORD = 0.6
+CHINESE_HINT_WORDS = 8  # short unsure words on a page that suggest Chinese print
 
 
 def _reread_unsure_lines(img: Image.Image, scale: float, lang: str, lines: list[list[Word]]) -> list[list[Word]]:
@@ -180,18 +183,63 @@ def _reread_unsure_lines(img: Image.Image, scale: float, lang: str, lines: list[
                   if mean(r) < UNSURE_LINE and (sum(ch.isalnum() for w in r for ch in w.text) >= 3
                                                 or r[-1].box.x1 - r[0].box.x0 > 4 * (r[0].box.bottom - r[0].box.top)))
     todo = sorted(i for _, i in todo[:MAX_REREAD_LINES])
-    if not todo:
-        return runs
-    pad = 6
-    regions = [(int(min(w.box.x0 for w in runs[i]) / scale) - pad, int(min(w.box.top for w in runs[i]) / scale) - pad,
-                int(max(w.box.x1 for w in runs[i]) / scale) + pad, int(max(w.box.bottom for w in runs[i]) / scale) + pad)
-               for i in todo]
-    for i, data in zip(todo, _read_apart(img, regions, lang)):
-        new, _ = _lines(data, scale)
-        new_words = [w for g in new for w in g]
-        if new_words and mean(new_words) > mean(runs[i]) + 0.2:
-            runs[i] = new_words
+    if todo:
+        regions = [_pixels(runs[i], scale, [w for j, r in enumerate(runs) if j != i for w in r]) for i in todo]
+        for i, data in zip(todo, _read_apart(img, regions, lang)):
+            new, _ = _lines(data, scale)
+            new_words = [w for g in new for w in g]
+            if new_words and mean(new_words) > mean(runs[i]) + 0.2:
+                runs[i] = new_words
+    if lang == "eng":
+        runs = _read_chinese(img, scale, runs)
     return runs
+
+
+def _pixels(words: list[Word], scale: float, others: list[Word] = (), pad: int = 6) -> tuple[int, int, int, int]:
+    """The pixel box to cut out for a second reading of `words`: OCR's word boxes of a misread caption may
+    cover only part of it ('ieee' over 'INVOICE NO'), so the box reaches a text height further to each side,
+    up to the neighbouring words on the line."""
+    x0, top = min(w.box.x0 for w in words), min(w.box.top for w in words)
+    x1, bottom = max(w.box.x1 for w in words), max(w.box.bottom for w in words)
+    reach = 1.5 * (bottom - top)
+    left, right = x0 - reach, x1 + reach
+    for o in others:
+        if o.box.top < bottom and o.box.bottom > top:
+            if o.box.x1 <= x0:
+                left = max(left, o.box.x1 + 1)
+            elif o.box.x0 >= x1:
+                right = min(right, o.box.x0 - 1)
+    return (int(left / scale) - pad, int(top / scale) - pad, int(right / scale) + pad, int(bottom / scale) + pad)
+
+
+def _read_chinese(img: Image.Image, scale: float, runs: list[list[Word]]) -> list[list[Word]]:
+    """Chinese print read by the English model comes out as short unsure junk ('FRA', '3RF7') beside the
+    English. Where a page has much of it, each such word is read again with the Chinese model, in one call
+    (loading the model costs ~0.5 s, so only there), and replaced where Chinese is read surely."""
+    junk = [(i, k) for i, r in enumerate(runs) for k, w in enumerate(r)
+            if w.confidence < UNSURE_WORD and len(w.text) <= 5 and not w.text.isdigit()]
+    if len(junk) < CHINESE_HINT_WORDS or "chi_sim" not in installed_languages():
+        return runs
+    junk = junk[:3 * MAX_REREAD_LINES]
+    found = _read_apart(img, [_pixels([runs[i][k]], scale, pad=3) for i, k in junk], "chi_sim")
+    out = [list(r) for r in runs]
+    for (i, k), data in sorted(zip(junk, found), key=lambda t: (t[0][0], -t[0][1])):
+        new, _ = _lines(data, scale)
+        words = [w for g in new for w in g]
+        if words and all(CJK.search(w.text) for w in words) and min(w.confidence for w in words) >= UNSURE_WORD:
+            out[i][k:k + 1] = words
+    return out
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def installed_languages() -> frozenset[str]:
+    try:
+        return frozenset(pytesseract.get_languages(config=""))
+    except pytesseract.TesseractError:
+        return frozenset()
 
 
 def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang: str) -> list[dict[str, list]]:
