@@ -16,6 +16,7 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
 # the user's data folder (case store, an imported Annex 3A table) stays out of the tests
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="origin-review-test-data-")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="origin-review-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "sample_docs" / "demo"

@@ -112,3 +112,20 @@ def test_kb_commands(tmp_path, monkeypatch):
     pdf.write_bytes(render_annex3a(fixture_rows()))
     r = runner.invoke(app, ["kb", "import-psr", str(pdf), "--out", str(tmp_path / "psr.csv")])
     assert r.exit_code == 0 and "64 rules read from" in r.output
+
+
+def test_parsed_knowledge_base_is_cached_under_its_version(tmp_path, monkeypatch):
+    from checkers.kb import _build_kb, _cache_dir, default_imported_rules
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load_kb.cache_clear()
+    try:
+        kb = load_kb()
+        cached = list(_cache_dir().glob("kb-*.pickle"))
+        assert [p.stem for p in cached] == [kb.version]
+        load_kb.cache_clear()
+        again = load_kb()  # read back from the cache
+        fresh = _build_kb(kb.data, default_imported_rules())
+        assert again.version == fresh.version and again.rules == fresh.rules and again.hs2017 == fresh.hs2017
+        assert again.lookup("070320") == fresh.lookup("070320")
+    finally:
+        load_kb.cache_clear()

