@@ -40,9 +40,12 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                   f"item {i + 1}: Box 13 cites invoice {cited}, the invoice is numbered {inv_no} "
                                   f"(a typing difference)", co, field=f"items[{i}].invoice_number", item=i))
             else:
-                out.append(result("consistency.invoice", "fail",
-                                  f"item {i + 1}: Box 13 cites invoice {cited}, but the invoice submitted is {inv_no}",
-                                  co, field=f"items[{i}].invoice_number", item=i, invoice_number=inv_no))
+                out.append(_unless_unsure(
+                    result("consistency.invoice", "fail",
+                           f"item {i + 1}: Box 13 cites invoice {cited}, but the invoice submitted is {inv_no}", co,
+                           field=f"items[{i}].invoice_number", item=i, invoice_number=inv_no),
+                    ctx, ("certificate", co.confidence("invoice_number", i)),
+                    ("invoice", inv.confidence("invoice_number"))))
         cdate = iso_date(item.get("invoice_date"))
         if cdate and inv_date and cdate != inv_date:
             days = abs((cdate - inv_date).days)
@@ -57,7 +60,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                   f"item {i + 1}: {item.get('description')} ({item.get('hs_code')}) is not on the "
                                   f"invoice", co, field=f"items[{i}].description", item=i))
             continue
-        inv_item, how = match
+        inv_item, j = match
         if item.get("hs_code") and inv_item.get("hs_code") and item["hs_code"] != inv_item["hs_code"]:
             out.append(result("consistency.invoice", "warn",
                               f"item {i + 1}: HS {item['hs_code']} on the certificate, {inv_item['hs_code']} on the "
@@ -67,9 +70,11 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
         if q1 and q2 and (not u1 or not u2 or u1 == u2):
             rel = abs(q1 - q2) / max(q1, q2)
             if rel > ctx.settings.quantity_tolerance:
-                out.append(result("consistency.invoice", "fail",
-                                  f"item {i + 1}: quantity {q1:g} {u1 or ''} on the certificate, {q2:g} {u2 or ''} on "
-                                  f"the invoice", co, field=f"items[{i}].quantity", item=i))
+                out.append(_unless_unsure(
+                    result("consistency.invoice", "fail", f"item {i + 1}: quantity {q1:g} {u1 or ''} on the "
+                                                          f"certificate, {q2:g} {u2 or ''} on the invoice", co,
+                           field=f"items[{i}].quantity", item=i),
+                    ctx, ("certificate", co.confidence("quantity", i)), ("invoice", inv.confidence("quantity", j))))
     fails = [r for r in out if r.status == "fail"]
     if not out:
         return [result("consistency.invoice", "pass",
@@ -77,15 +82,29 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
     return out if fails else out + [result("consistency.invoice", "pass", "goods and quantities agree", co)]
 
 
-def _match_item(item: dict, inv_items: list[dict]) -> tuple[dict, str] | None:
+def _match_item(item: dict, inv_items: list[dict]) -> tuple[dict, int] | None:
+    """The invoice line of a certificate item (by description, or the same HS code), and its index."""
     best, best_score = None, 0.0
-    for it in inv_items:
+    for j, it in enumerate(inv_items):
         score = fuzz.token_set_ratio((item.get("description") or "").upper(), (it.get("description") or "").upper())
         if item.get("hs_code") and item.get("hs_code") == it.get("hs_code"):
             score = max(score, 90.0)
         if score > best_score:
-            best, best_score = it, score
-    return (best, "description") if best is not None and best_score >= 70 else None
+            best, best_score = j, score
+    return (inv_items[best], best) if best is not None and best_score >= 70 else None
+
+
+def _unless_unsure(finding: CheckResult, ctx: CheckContext, *readings: tuple[str, float]) -> CheckResult:
+    """A disagreement that rests on a reading below the confidence a decision needs is not a finding yet: it is a
+    blocking skip that asks a reviewer to compare the documents (a '1' read as '4' is no false declaration)."""
+    unsure = [(where, c) for where, c in readings if c < ctx.settings.required_field_confidence]
+    if not unsure:
+        return finding
+    where, c = min(unsure, key=lambda t: t[1])
+    finding.status = "skip"
+    finding.blocking = True
+    finding.message += f"; but the {where} was read unsurely (confidence {c:.2f}): compare the documents by eye"
+    return finding
 
 
 def _compare(role: str, a: str | None, b: str | None, where: str, field: str, doc, ctx: CheckContext

@@ -210,6 +210,7 @@ def _undoubled(code: str) -> str:
     return single if code not in CRITERIA and single in CRITERIA else code
 
 
+MIN_SECOND_READING = 0.5
 # Cells an approval rests on, and how a second reading of each is understood.
 REREAD = {
     "hs_code": lambda t: parse_hs(t),
@@ -244,6 +245,8 @@ def _second_reading(doc: Document, v: PageView, cells: list[tuple[dict[str, Extr
         if got is None:
             continue
         text, conf = got
+        if conf < MIN_SECOND_READING:
+            continue  # a second reading this unsure would only put a guess where the first read nothing
         value = REREAD[key](text)
         unit = None
         if key == "quantity":
@@ -279,6 +282,10 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             # then, as a criterion wrapped onto a second line ('CTC, / RVC') would otherwise start a false row.
             rows = read_table(v.page, heads, {**starts, "origin_criterion": STARTS_WITH_CRITERION},
                               stop_top=stop.box.top if stop else None)
+        if not rows:
+            # ... and the criterion too: the number and kind of packages that opens Box 8 starts it; the cells
+            # lost are read again below
+            rows = read_table(v.page, heads, {"description": PACKAGES}, stop_top=stop.box.top if stop else None)
         to_reread: list[tuple[dict[str, ExtractedField], str, Box]] = []
         for row in rows:
             item: dict[str, ExtractedField] = {}

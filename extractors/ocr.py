@@ -289,6 +289,7 @@ def fix_confusions(text: str) -> str:
     and 'L|NYI' are 'LINYI'. A bar before a
     word is left alone: that is a table's ruling more often than an I ('!QF' is 'IQF')."""
     text = re.sub(r"§(?=\d)|(?<=\d)§", "5", text)  # '§97' is '597'
+    text = text.replace("\u2019", "'").replace("\u2018", "'")  # typed forms print straight apostrophes
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
         text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$)", "I", text)
     return text

@@ -130,6 +130,11 @@ class Document(BaseModel):
     def item_values(self) -> list[dict[str, Any]]:
         return [{k: f.value for k, f in item.items()} for item in self.items]
 
+    def confidence(self, name: str, item: int | None = None) -> float:
+        """How surely a field (or an item's field) was read; 0 when it was not read at all."""
+        f = self.fields.get(name) if item is None else (self.items[item].get(name) if item < len(self.items) else None)
+        return f.confidence if f is not None else 0.0
+
 
 class CaseMetadata(BaseModel):
     """`case.json` of the contract; every key optional."""

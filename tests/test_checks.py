@@ -171,6 +171,10 @@ def test_invoice_consistency():
     more = invoice(items=[{"description": "FRESH WHITE GARLIC", "hs_code": "070320", "quantity": 15000.0,
                            "quantity_unit": "KGS"}])
     assert "fail" in statuses(case(certificate(), more), "consistency.invoice")
+    # the same disagreement where the invoice's figure was read unsurely (a scan): a reviewer compares by eye
+    more.items[0]["quantity"].confidence = 0.55
+    res = [r for r in run_checks(case(certificate(), more), ctx(), only=["consistency.invoice"]) if r.status != "pass"]
+    assert [(r.status, r.blocking) for r in res] == [("skip", True)] and "read unsurely" in res[0].message
 
 
 def test_party_consistency_tolerates_abbreviations_and_explains_third_party_invoicing():
