@@ -165,25 +165,28 @@ def hs_invalid(case: Case, ctx: CheckContext) -> list[CheckResult]:
     if co is None:
         return [result("hs.invalid", "skip", "no certificate of origin")]
     edition = ctx.kb.edition_for(iso_date(co.value("issue_date")))
-    other = "HS2012" if edition == "HS2022" else "HS2022"
     out = []
     for i, item in enumerate(co.item_values()):
         hs = item.get("hs_code")
         field = f"items[{i}].hs_code"
         if not hs:
             continue  # missing: co.incomplete
-        if ctx.kb.valid_in(hs, edition):
+        editions = ctx.kb.editions_of(hs)
+        if edition in editions:
             out.append(result("hs.invalid", "pass", f"item {i + 1}: {hs} is a valid {edition} subheading", co,
                               field=field, item=i))
-        elif ctx.kb.valid_in(hs, other):
-            mapped = ctx.kb.to_hs2022(hs) if other == "HS2012" else ctx.kb.to_hs2012(hs)
+        elif editions:
+            # a code of another edition (an exporter still on HS 2017, say): a warning with the code it maps to
+            other = editions[-1]
+            mapped = sorted(set(ctx.kb.mapped(hs, other, edition)))
             out.append(result("hs.invalid", "warn",
                               f"item {i + 1}: {hs} is an {other} code; a certificate of this date states {edition}"
-                              + (f" ({', '.join(sorted(set(mapped)))})" if mapped else ""), co, field=field, item=i))
+                              + (f" ({', '.join(mapped)})" if mapped else ""), co, field=field, item=i,
+                              edition=other, mapped=mapped))
         else:
             out.append(result("hs.invalid", "fail",
-                              f"item {i + 1}: {hs} is not a subheading of {edition} (nor of {other})", co,
-                              field=field, item=i))
+                              f"item {i + 1}: {hs} is not a subheading of {edition} (nor of any other HS edition "
+                              f"since 2012)", co, field=field, item=i))
     return out or [result("hs.invalid", "skip", "no HS code was read", co)]
 
 

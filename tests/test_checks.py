@@ -127,6 +127,10 @@ def test_hs_edition():
     led = certificate(issue_date="2022-06-01", departure_date="2022-06-02", items=[item(hs_code="940542", origin_criterion="CTC")])
     r = run_checks(case(led, invoice(), reference_date="2022-07-01"), ctx("2022-07-01"), only=["hs.invalid"])
     assert r[0].status == "warn" and "940540" in r[0].message
+    # a code of HS 2017 only (created 2017, split again in 2022) on a 2025 certificate: a warning with the HS 2022 code
+    old17 = certificate(items=[item(hs_code="293131", origin_criterion="CTC", description="ORGANO-PHOSPHORUS COMPOUND")])
+    r = run_checks(case(old17, invoice()), ctx(), only=["hs.invalid"])
+    assert r[0].status == "warn" and "HS2017" in r[0].message and "293141" in r[0].message
 
 
 # ---- origin criteria
