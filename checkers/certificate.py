@@ -209,9 +209,17 @@ def origin_criterion(case: Case, ctx: CheckContext) -> list[CheckResult]:
         codes = _criteria(raw)
         unknown = [c for c in codes if c not in CRITERIA]
         if unknown or not codes:
-            out.append(result("origin.criterion", "fail",
-                              f"item {i + 1}: '{raw}' is not an origin conferring criterion (WO, PE, CTC, RVC, CR, ACU, "
-                              f"DMI)", co, field=field, item=i))
+            sure = co.confidence("origin_criterion", i)
+            if sure < ctx.settings.required_field_confidence:
+                # 'CRE' read unsurely off a scan is a misreading to check, not a criterion the exporter claimed
+                out.append(result("origin.criterion", "skip",
+                                  f"item {i + 1}: Box 10 read as '{raw}', which is no origin conferring criterion, "
+                                  f"but unsurely (confidence {sure:.2f}): a reviewer reads it", co, field=field, item=i,
+                                  blocking=True))
+            else:
+                out.append(result("origin.criterion", "fail",
+                                  f"item {i + 1}: '{raw}' is not an origin conferring criterion (WO, PE, CTC, RVC, CR, "
+                                  f"ACU, DMI)", co, field=field, item=i))
             continue
         if "RVC" in codes and item.get("fob_value") is None:
             out.append(result("origin.criterion", "fail", f"item {i + 1}: RVC is claimed without an FOB value in Box 12",

@@ -69,7 +69,14 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
         u1, u2 = item.get("quantity_unit"), inv_item.get("quantity_unit")
         if q1 and q2 and (not u1 or not u2 or u1 == u2):
             rel = abs(q1 - q2) / max(q1, q2)
-            if rel > ctx.settings.quantity_tolerance:
+            if rel > ctx.settings.quantity_tolerance and _thousandfold(q1, q2):
+                # '8,720' read as '8.72': a thousands separator taken for a decimal point, on one side or the other
+                out.append(result("consistency.invoice", "skip",
+                                  f"item {i + 1}: quantity {q1:g} {u1 or ''} on the certificate, {q2:g} {u2 or ''} on "
+                                  f"the invoice: a factor of 1000, as where a thousands separator is read as a "
+                                  f"decimal point; compare the documents by eye", co, field=f"items[{i}].quantity",
+                                  item=i, blocking=True))
+            elif rel > ctx.settings.quantity_tolerance:
                 out.append(_unless_unsure(
                     result("consistency.invoice", "fail", f"item {i + 1}: quantity {q1:g} {u1 or ''} on the "
                                                           f"certificate, {q2:g} {u2 or ''} on the invoice", co,
@@ -92,6 +99,11 @@ def _match_item(item: dict, inv_items: list[dict]) -> tuple[dict, int] | None:
         if score > best_score:
             best, best_score = j, score
     return (inv_items[best], best) if best is not None and best_score >= 70 else None
+
+
+def _thousandfold(a: float, b: float) -> bool:
+    big, small = max(a, b), min(a, b)
+    return small > 0 and abs(big / small - 1000) < 1e-6 * 1000
 
 
 def _unless_unsure(finding: CheckResult, ctx: CheckContext, *readings: tuple[str, float]) -> CheckResult:
@@ -143,6 +155,11 @@ def parties(case: Case, ctx: CheckContext) -> list[CheckResult]:
                 out.append(result("consistency.parties", "warn",
                                   f"invoiced by {seller}: third-party invoicing is ticked but Box 14 does not name "
                                   f"the invoicing company", co, field="remarks"))
+            elif mentions(remarks, seller) and re.search(r"THIRD[- ]PARTY", (remarks or "").upper()):
+                # declared in Box 14 but the tick in Box 17 was not read (a scanned checkbox): worth a look only
+                out.append(result("consistency.parties", "warn",
+                                  f"invoiced by {seller}: Box 14 declares third-party invoicing, but no tick was read "
+                                  f"in Box 17", co, field="third_party_invoicing"))
             else:
                 out.append(result("consistency.parties", "fail",
                                   f"the invoice is issued by {seller}, not the exporter {exporter}, and third-party "

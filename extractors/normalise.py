@@ -46,6 +46,8 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
                     d, mo, y = int(m[1]), int(m[2]), int(m[3])
                     if mo > 12 and d <= 12:
                         d, mo = mo, d
+                if not 1990 <= y <= 2100:
+                    continue  # no trade document of ours is dated so: a misread year ('0004')
                 iso = dt.date(y, mo, d).isoformat()
             except (ValueError, KeyError):
                 continue

@@ -255,3 +255,26 @@ def test_tariff_preference_shows_what_is_at_stake():
     kr = certificate(importing_country="KR", importer_country="KR")
     res = run_checks(case(kr, invoice()), ctx(), only=["tariff.preference"])
     assert res[0].status == "skip" and not res[0].blocking
+
+
+def test_scan_misreadings_are_not_findings():
+    # an invalid criterion read unsurely off a scan is for a reviewer to read, not a claim to refuse
+    co = certificate(items=[item(origin_criterion="CRE")])
+    co.items[0]["origin_criterion"].confidence = 0.45
+    r = run_checks(case(co, invoice()), ctx(), only=["origin.criterion"])
+    assert [(x.status, x.blocking) for x in r] == [("skip", True)]
+    co.items[0]["origin_criterion"].confidence = 0.97  # printed so, and read surely: a finding
+    assert statuses(case(co, invoice()), "origin.criterion") == ["fail"]
+    # '8,720' read as '8.72': a factor of 1000 asks for a look, it is no quantity discrepancy
+    small = certificate(items=[item(quantity=12.0)])
+    r = [x for x in run_checks(case(small, invoice()), ctx(), only=["consistency.invoice"]) if x.status != "pass"]
+    assert [(x.status, x.blocking) for x in r] == [("skip", True)] and "factor of 1000" in r[0].message
+
+
+def test_third_party_declared_in_box_14_with_the_tick_unread_is_a_warning():
+    co = certificate(remarks="THIRD-PARTY INVOICING: PACIFIC BRIDGE TRADING LIMITED, HONG KONG")
+    inv = invoice(seller_name="PACIFIC BRIDGE TRADING LIMITED")
+    r = [x for x in run_checks(case(co, inv), ctx(), only=["consistency.parties"]) if x.status != "pass"]
+    assert [x.status for x in r] == ["warn"] and "no tick was read" in r[0].message
+    undeclared = certificate()
+    assert "fail" in statuses(case(undeclared, inv), "consistency.parties")

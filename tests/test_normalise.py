@@ -57,3 +57,8 @@ def test_two_digit_years_and_vessel_voyage():
     assert split_vessel_voyage("MSC AURORA V.060W") == ("MSC AURORA", "060W")
     assert split_vessel_voyage("WAN HAI 315 VOYAGE NO. 039N") == ("WAN HAI 315", "039N")
     assert split_vessel_voyage("EVER LEGEND") == ("EVER LEGEND", None)
+
+
+def test_implausible_years_are_no_dates():
+    assert parse_date("11 MAY 0004") is None
+    assert parse_date("11 MAY 2024")[0] == "2024-05-11"
