@@ -209,9 +209,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # a label is one run of text: words across a wide gap stand in different cells
                 if any(b.box.x0 - a_.box.x1 > max(8.0, 1.5 * a_.box.height) for a_, b in zip(ws, ws[1:])):
                     continue
-                # a leading box number ("14." before "Remarks") belongs to the label
+                # a leading box number ("14." before "Remarks", OCR may read "1," for "1.") belongs to the label
                 pos = line.words.index(ws[0])
-                if pos > 0 and re.fullmatch(r"\d{1,2}\.?", line.words[pos - 1].text) and \
+                if pos > 0 and re.fullmatch(r"\d{1,2}[.,:]?", line.words[pos - 1].text) and \
                         ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
                     ws = [line.words[pos - 1]] + ws
                     pos -= 1
