@@ -69,6 +69,19 @@ def test_missing_heading_found_in_the_heading_row():
     assert heads["hs"].box.x0 == 271  # found in the row, its box number included
 
 
+def test_box_number_misread_with_a_comma_still_leads_its_title():
+    lab = Label("box1", ("Goods Consigned from (Exporter's name, address and country)",), beside=0)
+    title = "Goods Consigned from (Exporter's name, address and country)".split()
+    for number in ("1.", "1,", "1:"):
+        words = [w(number, 41, 116)] + [w(t, 47 + 22 * k, 116) for k, t in enumerate(title)]
+        page = Page(number=1, width=595, height=842, words=words)
+        found = find_anchors(page, [lab])
+        assert found["box1"][0].words[0].text == number, number
+    # a word that is no box number before the title makes it running text, not a caption
+    words = [w("SEE", 30, 116)] + [w(t, 47 + 22 * k, 116) for k, t in enumerate(title)]
+    assert "box1" not in find_anchors(Page(number=1, width=595, height=842, words=words), [lab])
+
+
 def test_ticks_read_with_their_box():
     for mark, expect in (("kx", True), ("Ix", True), ("[X]", True), ("X", True), ("L", False), ("(1", False),
                          ("ol", False)):
