@@ -78,7 +78,7 @@ def test_box_number_misread_with_a_comma_still_leads_its_title():
         found = find_anchors(page, [lab])
         assert found["box1"][0].words[0].text == number, number
     # a word that is no box number before the title makes it running text, not a caption
-    words = [w("SEE", 30, 116)] + [w(t, 47 + 22 * k, 116) for k, t in enumerate(title)]
+    words = [w("SEE", 32, 116)] + [w(t, 47 + 22 * k, 116) for k, t in enumerate(title)]
     assert "box1" not in find_anchors(Page(number=1, width=595, height=842, words=words), [lab])
 
 
