@@ -85,7 +85,7 @@ def split_segments(line: Line, gap: float = 10.0) -> list[Line]:
 # ---------------------------------------------------------------- labels
 
 # Words closer than this share of the text height belong to one run of text.
-GLUED = 0.45
+GLUED = 0.65
 # How far right of its title a value under it may start (points).
 VALUE_INDENT = 60.0
 
@@ -147,6 +147,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     lines = lines if lines is not None else group_lines(page.words)
     variants = _variants(labels)
     cands: list[tuple[int, float, str, list[Word]]] = []
+    glued_cands: list[tuple[tuple[int, float, str, list[Word]], Word]] = []
     # every word of the page, normalised, with where it stands
     flats: list[tuple[Line, list[int], list[str]]] = []
     tokens: list[str] = []
@@ -221,15 +222,20 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # (nor is a caption in another script that OCR made into unsure junk: '买方 Buyer' read '377 Buyer')
                 before = line.words[pos - 1] if pos > 0 else None
                 # (nor is the Chinese half of a bilingual caption: '贸易条款 Trade Terms:')
-                if before is not None and norm(before.text) and not var.label.standalone and \
-                        before.confidence >= UNSURE_JUNK and not (CJK.search(before.text) and not CJK.search(ws[0].text)) and \
-                        ws[0].box.x0 - before.box.x1 < GLUED * max(ws[0].box.height, 4):
-                    continue
+                glued = before is not None and norm(before.text) and not var.label.standalone and \
+                    before.confidence >= UNSURE_JUNK and not (CJK.search(before.text) and not CJK.search(ws[0].text)) and \
+                    ws[0].box.x0 - before.box.x1 < GLUED * max(ws[0].box.height, 4)
                 if var.label.standalone:
                     end = line.words.index(ws[-1])
                     if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
                         continue
+                if glued:
+                    # ... unless what stands before it is itself a caption: a row of column headings set close
+                    glued_cands.append(((len(var.tokens), best[0], var.label.key, ws + more), before))
+                    continue
                 cands.append((len(var.tokens), best[0], var.label.key, ws + more))
+    caption_ends = {id(c[3][-1]) for c in cands}
+    cands += [c for c, before in glued_cands if id(before) in caption_ends]
     cands += _chinese_candidates(lines, labels)
     # most evidence first: words matched, weighted by how well they matched
     cands.sort(key=lambda c: (-c[0] * max(c[1] - 80.0, 0.0) / 20.0, -c[1]))
@@ -484,9 +490,15 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
                    and _overlaps(w.box.top, w.box.bottom, u.box.top, u.box.bottom) for u in words):
                 words.append(w)
     # on the label's own line, a value follows the label closely and runs on without a wide gap; text far to
-    # the right belongs to the next box (whose title may not have been read)
+    # the right belongs to the next box (whose title may not have been read). A parenthesis right after the
+    # caption is the rest of the caption: 'Exporter (name and address)', 'Unit Price (USD)'
+    same_line = sorted(same_line, key=lambda w: w.box.x0)
+    if same_line and same_line[0].text.startswith("(") and same_line[0].box.x0 - a.x1 < 8:
+        k = next((i for i, w in enumerate(same_line) if w.text.rstrip(":").endswith(")")), None)
+        if k is not None:
+            same_line = same_line[k + 1:]
     prev_x1 = a.x1
-    for w in sorted(same_line, key=lambda w: w.box.x0):
+    for w in same_line:
         if w.box.x0 - prev_x1 > (anchor.beside if prev_x1 == a.x1 else max(12.0, 2.5 * w.box.height)):
             break
         words.append(w)
@@ -543,6 +555,8 @@ def is_boilerplate(text: str, phrases: Iterable[str]) -> bool:
         pn = norm(p)
         if len(t) >= 12 and len(pn) > len(t) and fuzz.partial_ratio(t, pn) >= 92:
             return True
+        if len(t) >= 4 and len(pn) > len(t) and pn.endswith(t):
+            return True  # the last word of a printed paragraph wrapped onto a line of its own ('Agreement.')
         if fuzz.ratio(t, pn) >= 88:
             return True
     return False
