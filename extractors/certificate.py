@@ -145,7 +145,15 @@ def extract_certificate(doc: Document) -> None:
     authority = None
     auth_words = []
     if r:
+        # the authority's name stands just over the place and date, apart from the certification text above it
+        dated = [i for i, ln in enumerate(r.lines) if parse_date(ln.text)]
         others = [ln for ln in r.lines if not parse_date(ln.text)]
+        if dated:
+            block, k = [], dated[-1]
+            while k > 0 and r.lines[k].box.top - r.lines[k - 1].box.bottom <= 1.2 * max(r.lines[k].box.height, 4.0):
+                k -= 1
+                block.insert(0, r.lines[k])
+            others = block or others
         authority = collapse(" ".join(ln.text for ln in others)) if others else None
         auth_words = [w for ln in others for w in ln.words]
     f["issuing_authority"] = make_field(doc, r, authority, words=auth_words)
@@ -364,10 +372,11 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                         inv_no, no_words = before, ln.words
                 elif inv_no is None:
                     inv_no, no_words = collapse(ln.text), ln.words
-                elif inv_date is None:  # a number that wraps onto a second line
+                elif inv_date is None and not re.search(r"\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}", ln.text):
+                    # a number that wraps onto a second line (a date OCR garbled is no part of it)
                     inv_no += ln.text.strip()
                     no_words = no_words + ln.words
-            put("invoice_number", no_words, inv_no)
+            put("invoice_number", no_words, re.sub(r"\s*([-/])\s*", r"\1", inv_no) if inv_no else None)
             put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
             if v.page.source == "ocr":
                 to_reread += _unsure_cells(item, row, columns_of(heads, v.page.width))

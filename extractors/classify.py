@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from extractors.layout import group_lines, norm
+from extractors.layout import group_lines, norm, split_segments
 from pipeline.model import Document
 
 SIGNALS: dict[str, list[tuple[str, float]]] = {
@@ -19,7 +19,8 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
                               ("back to back certificate of origin", 1.5), ("rcep country of origin", 2)],
     "commercial_invoice": [("commercial invoice", 4), ("invoice", 1.5), ("unit price", 2), ("amount", 1),
                            ("商业发票", 4), ("sold to", 1.5), ("payment terms", 1), ("terms of delivery", 1),
-                           ("invoice total", 2), ("incoterms", 1)],
+                           ("invoice total", 2), ("incoterms", 1), ("invoice no", 1.5), ("currency of invoice", 1.5),
+                           ("this invoice is true and correct", 1.5)],
     "packing_list": [("packing list", 5), ("n w", 1.5), ("g w", 1.5), ("net weight", 1.5), ("gross weight", 0.8),
                      ("装箱单", 4), ("total packages", 1.5)],
     "bill_of_lading": [("bill of lading", 5), ("b l no", 3), ("notify party", 2.5), ("port of loading", 2),
@@ -34,7 +35,8 @@ PHRASE_ROW = {p: i for i, p in enumerate(PHRASES)}
 def classify(doc: Document) -> tuple[str, float]:
     if not doc.pages:
         return "unknown", 0.0
-    lines = [(norm(ln.text), len(ln.words)) for ln in group_lines(doc.pages[0].words)]
+    # a line of an OCR'd form runs across its cells: each run of text (a caption, a cell) is judged on its own
+    lines = [(norm(seg.text), len(seg.words)) for ln in group_lines(doc.pages[0].words) for seg in split_segments(ln)]
     texts = [t for t, _ in lines] or [""]
     # every phrase against every line in one call
     scores_matrix = process.cdist(PHRASES, texts, scorer=fuzz.partial_ratio, score_cutoff=88, workers=1)

@@ -511,7 +511,12 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         if not on_label_line:
             # a value stands left-aligned under its title; a run of text that starts far to the right
             # belongs to a neighbouring box whose title was not read
-            runs = [r for r in split_segments(ln) if r.box.x0 <= a.x0 + VALUE_INDENT]
+            runs = []
+            for r in split_segments(ln):
+                # ... unless it follows a kept run at a typed double space ('QINGDAO, CHINA  05.05.2025')
+                if r.box.x0 <= a.x0 + VALUE_INDENT or (
+                        runs and r.box.x0 - runs[-1].box.x1 < 2.5 * max(r.words[0].box.height, 4.0)):
+                    runs.append(r)
             if not runs:
                 continue
             ln = Line([w for r in runs for w in r.words])

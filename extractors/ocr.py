@@ -126,7 +126,7 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
     lines = _reread_unsure_lines(img, scale, lang, lines)
-    words = fix_case_in_capitals([w for ln in lines for w in ln])
+    words = fix_case_in_capitals(_without_ghosts([w for ln in lines for w in ln]))
     # the page's legibility counts every word tesseract saw, the dropped specks too
     mean = sum(confs) / len(confs) if confs else 0.0
     return words, mean
@@ -284,6 +284,22 @@ def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang
 TABLE_KEYS = ("text", "conf", "left", "top", "width", "height", "block_num", "par_num", "line_num")
 
 
+def _without_ghosts(words: list[Word]) -> list[Word]:
+    """An unsure 'word' lying mostly inside a surer word's box is the same ink read twice ('Third-party re
+    invoicing'): it is dropped."""
+    out = []
+    for w in words:
+        area = max((w.box.x1 - w.box.x0) * (w.box.bottom - w.box.top), 1e-6)
+        ghost = w.confidence < UNSURE_WORD and any(
+            o is not w and o.confidence > w.confidence and
+            max(0.0, min(w.box.x1, o.box.x1) - max(w.box.x0, o.box.x0)) *
+            max(0.0, min(w.box.bottom, o.box.bottom) - max(w.box.top, o.box.top)) > 0.5 * area
+            for o in words if abs(o.box.top - w.box.top) < 12)
+        if not ghost:
+            out.append(w)
+    return out
+
+
 def fix_confusions(text: str) -> str:
     """Undo tesseract's usual misreadings: in capitals 'LINY!', 'LINY|', 'LINY]', 'LINY1'
     and 'L|NYI' are 'LINYI'. A bar before a
@@ -291,6 +307,7 @@ def fix_confusions(text: str) -> str:
     text = re.sub(r"§(?=\d)|(?<=\d)§", "5", text)  # '§97' is '597'
     text = text.replace("\u2019", "'").replace("\u2018", "'")  # typed forms print straight apostrophes
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
+        text = re.sub(r"^CQ(?=\.)", "CO", text)  # 'CQ., LTD.': an O read as Q in a company's 'CO.'
         text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$)", "I", text)
     return text
 

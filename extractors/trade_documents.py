@@ -127,6 +127,7 @@ BILL_OF_LADING = DocSpec(
         L("port_of_loading", ("Port of Loading", "Port of Shipment", "Loading Port")),
         L("port_of_discharge", ("Port of Discharge", "Discharge Port")),
         L("receipt", ("Place of Receipt",)),
+        L("precarriage", ("Pre-carriage by", "Pre-Carriage")),
         L("delivery", ("Place of Delivery", "Final Destination")),
         L("marks", ("Marks and Numbers", "Marks & Nos.", "Container No. / Seal No.")),
         L("total_packages", ("Number of Packages", "No. of Packages", "No. of Pkgs.", "Number and Kind of Packages",

@@ -112,3 +112,20 @@ def test_benchmark_runs_and_reports_ratios(tmp_path):
     assert report["text_pdf"]["files"] == 3 and report["scanned"]["files"] == 1
     assert report["text_pdf"]["ratio"] > 0 and report["scanned"]["ratio"] > 0
     assert json.loads((tmp_path / "bench.json").read_text())["scanned"]["target"] == 1.15
+
+
+def test_column_headings_set_close_are_each_a_caption():
+    cols = [Label("packages", ("Number and Kind of Packages",), column=True),
+            Label("description", ("Description of Goods",), column=True)]
+    words = [w(t, x, 342, size=7.0) for t, x in (("Number", 144), ("and", 170), ("Kind", 184), ("of", 201),
+                                                 ("Packages", 209), ("Description", 242), ("of", 287), ("Goods", 296))]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), cols)
+    assert set(found) == {"packages", "description"}
+
+
+def test_a_word_read_twice_over_another_is_dropped():
+    from extractors.ocr import _without_ghosts
+    ws = [w("Third-party", 318, 723), w("re", 326, 723, conf=0.32), w("invoicing", 353, 723)]
+    assert [x.text for x in _without_ghosts(ws)] == ["Third-party", "invoicing"]
+    sure = [w("NO.", 36, 100), w("18", 56, 100)]
+    assert _without_ghosts(sure) == sure
