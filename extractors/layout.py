@@ -7,6 +7,7 @@ label is what stands to its right on the same line and below it, up to the next 
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -129,6 +130,11 @@ class _Variant:
 
 
 def _variants(labels: Iterable[Label]) -> list[_Variant]:
+    return _variants_of(tuple(labels))
+
+
+@lru_cache(maxsize=64)
+def _variants_of(labels: tuple[Label, ...]) -> list[_Variant]:
     out = []
     for lab in labels:
         for v in lab.variants:
@@ -405,6 +411,23 @@ def _overlaps(a0: float, a1: float, b0: float, b1: float) -> bool:
     return min(a1, b1) - max(a0, b0) > 0
 
 
+_BY_HEIGHT: dict[int, tuple[list[Word], list[float], list[Word]]] = {}
+
+
+def _words_between(page: Page, top: float, bottom: float) -> list[Word]:
+    """The page's words whose vertical centre lies between top and bottom (a region's candidates), found by
+    bisection on the words sorted by height on the page: a page is cut into regions many times."""
+    cached = _BY_HEIGHT.get(id(page))
+    if cached is None or cached[0] is not page.words:
+        order = sorted(page.words, key=lambda w: (w.box.top + w.box.bottom) / 2)
+        cached = (page.words, [(w.box.top + w.box.bottom) / 2 for w in order], order)
+        if len(_BY_HEIGHT) > 64:
+            _BY_HEIGHT.clear()
+        _BY_HEIGHT[id(page)] = cached
+    _, centres, order = cached
+    return order[bisect.bisect_left(centres, top):bisect.bisect_right(centres, bottom)]
+
+
 def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, direction: str = "below",
               boilerplate: Iterable[str] = (), max_height: float = 260.0) -> Region:
     """The words a label governs.
@@ -461,7 +484,8 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
     label_ids = {id(w) for o in all_anchors for w in o.words}
     words: list[Word] = []
     same_line: list[Word] = []
-    for w in page.words:
+    nearby = _words_between(page, min(box.top, a.top) - 2, max(box.bottom, a.bottom) + 2)
+    for w in nearby:
         if id(w) in label_ids:
             continue
         cx, cy = (w.box.x0 + w.box.x1) / 2, (w.box.top + w.box.bottom) / 2
@@ -480,7 +504,7 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
     # Chinese part OCR lost): a word joined to the words under the caption by a word space is one of them
     for _ in range(2):
         taken = {id(w) for w in words}
-        for w in page.words:
+        for w in nearby:
             if id(w) in taken or id(w) in label_ids or not (max(a.x0 - 24, hard_left) <= w.box.x0 < box.x0 + 2):
                 continue
             cy = (w.box.top + w.box.bottom) / 2
