@@ -332,5 +332,18 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
                 if q and q[1]:
                     item["quantity_unit"] = cell_field(doc, v.page.number, row.words("quantity"), q[1],
                                                        header_confidence=head_conf)
+            _check_arithmetic(item)
             items.append(item)
     return items
+
+
+def _check_arithmetic(item: dict[str, ExtractedField]) -> None:
+    """Quantity times unit price is the line's amount: where the three figures disagree, one of them is misread
+    ('12,280' read '42,280'), so none of them is trusted as read; where they agree, they confirm each other."""
+    q, p, a = (item.get(k) for k in ("quantity", "unit_price", "amount"))
+    if not (q and p and a) or None in (q.value, p.value, a.value) or not a.value:
+        return
+    if abs(q.value * p.value - a.value) <= max(0.01 * a.value, 0.02):
+        return
+    for f in (q, p, a):
+        f.confidence = round(min(f.confidence, 0.5), 4)

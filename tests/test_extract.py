@@ -102,3 +102,16 @@ def test_box_10_letter_read_twice_is_repaired_only_into_a_criterion():
     assert _criterion("CTC, RVC") == "CTC, RVC"
     assert _criterion("IE)") == "IE)"      # no guess: it stays invalid and goes to a reviewer
     assert _criterion("RVC40") == "RVC40"
+
+
+def test_invoice_line_arithmetic_flags_a_misread_figure():
+    from extractors.trade_documents import _check_arithmetic
+    from pipeline.model import ExtractedField as F
+    good = {"quantity": F(value=12280.0, confidence=0.95), "unit_price": F(value=2.85, confidence=0.95),
+            "amount": F(value=34998.0, confidence=0.95)}
+    _check_arithmetic(good)
+    assert good["quantity"].confidence == 0.95
+    misread = {"quantity": F(value=42280.0, confidence=0.95), "unit_price": F(value=2.85, confidence=0.95),
+               "amount": F(value=34998.0, confidence=0.95)}
+    _check_arithmetic(misread)
+    assert all(f.confidence <= 0.5 for f in misread.values())
