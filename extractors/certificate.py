@@ -184,10 +184,30 @@ def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
             number = m[0].strip() if m else None
             valid = bool(number and re.search(r"\d{3}", number))
             field = make_field(doc, r, number, valid=valid, words=ws)
+            if v.page.source == "ocr" and ws and field.confidence < 0.8:
+                field = _number_read_again(doc, v, ws, field)
+                valid = bool(field.value and re.search(r"\d{3}", field.value))
             if valid:
                 return field
             first = first or field
     return first or ExtractedField(value=None, confidence=0.4)
+
+
+def _number_read_again(doc: Document, v: PageView, ws: list, field: ExtractedField) -> ExtractedField:
+    """The certificate number decides duplicates (fraud): read unsurely ('7T725RC...' for 'T25RC...'), its
+    words are read once more on their own, and the surer reading is kept."""
+    box = Box(x0=min(w.box.x0 for w in ws) - 2, top=min(w.box.top for w in ws) - 2,
+              x1=max(w.box.x1 for w in ws) + 2, bottom=max(w.box.bottom for w in ws) + 2)
+    got = reread_many(v.page, [box])[0]
+    if got is None:
+        return field
+    text, conf = got
+    m = NUMBER.search(text.upper().split("\n")[0])
+    reading = sum(w.confidence for w in ws) / len(ws)
+    if m and re.search(r"\d{3}", m[0]) and conf > reading:
+        return ExtractedField(value=m[0].strip(), confidence=round(field.confidence * conf / max(reading, 1e-6), 4),
+                              raw=text, source=Source(file=doc.file, page=v.page.number, box=box))
+    return field
 
 
 def _src(doc: Document, anchor):
@@ -372,7 +392,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                         inv_no, no_words = before, ln.words
                 elif inv_no is None:
                     inv_no, no_words = collapse(ln.text), ln.words
-                elif inv_date is None and not re.search(r"\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}", ln.text):
+                elif inv_date is None and not re.search(
+                        r"\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}|\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}", ln.text, re.I):
                     # a number that wraps onto a second line (a date OCR garbled is no part of it)
                     inv_no += ln.text.strip()
                     no_words = no_words + ln.words
