@@ -13,7 +13,7 @@ from typing import Callable
 
 from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party, view_pages)
 from extractors.layout import Anchor, Label, Region, complete_header, find_anchors, group_lines, read_table
-from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_number, parse_quantity
+from extractors.normalise import collapse, parse_date, parse_hs, parse_money, parse_number, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Page
 
 L = Label

@@ -19,7 +19,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from sample_docs.render import CERTIFICATION, DECLARATION, Sheet, country_name, fmt_date, fmt_num, fmt_qty
+from sample_docs.render import (CERTIFICATION, DECLARATION, Sheet, _item_cells, country_name, fmt_date, fmt_num,
+                                fmt_qty)
 
 PAGE_W, PAGE_H = A4
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
@@ -73,17 +74,7 @@ def _co_goods(sh: Sheet, items: list[dict[str, Any]], top: float, bottom: float,
     y = top + 46
     sh.hline(L, R, y - 4)
     for item in items:
-        cells = {
-            "item_number": [str(item["item_number"])],
-            "marks": [item.get("marks") or ""],
-            "description": [item.get("packages") or "", item.get("description") or ""],
-            "hs_code": [item.get("hs_code") or ""],
-            "origin_criterion": [item.get("origin_criterion") or ""],
-            "country_of_origin": [country_name(item.get("country_of_origin"))],
-            "quantity": ([f"{fmt_qty(item['quantity'])} {item['quantity_unit']}"] if item.get("quantity") is not None else [])
-            + ([f"FOB {item.get('fob_currency') or ''} {fmt_num(item['fob_value'])}"] if item.get("fob_value") is not None else []),
-            "invoice": [item.get("invoice_number") or "", fmt_date(item.get("invoice_date"), ds)],
-        }
+        cells = _item_cells(item, ds)
         used = 0.0
         for key, x0, x1 in cols:
             lines: list[str] = []
@@ -195,6 +186,29 @@ def _grid(sh: Sheet, cells: list[tuple[str, str, float, float, float, float]]) -
         _lines(sh, x0 + 6, top + 14, sh.wrap(value, x1 - x0 - 12, 8, mono) if value else [], 8, mono, 1.25)
 
 
+def _table(sh: Sheet, L: float, R: float, top: float, cols: list[tuple[str, str, float, float]],
+           rows: list[dict[str, str]], right_aligned: tuple[str, ...] = ()) -> float:
+    """Ruled column headings, then the rows typed in their columns (wrapped); the y under the last row."""
+    _sans, bold, mono = _fonts()
+    sh.hline(L, R, top)
+    for _k, title, x0, _x1 in cols:
+        sh.text(x0 + 3, top + 4, title, 7, bold)
+    sh.hline(L, R, top + 16)
+    y = top + 22
+    for cells in rows:
+        used = 0.0
+        for key, _t, x0, x1 in cols:
+            lines = sh.wrap(cells[key], x1 - x0 - 6, 7.6, mono)
+            if key in right_aligned:
+                for k, line in enumerate(lines):
+                    sh.text_right(x1 - 4, y + k * 10, line, 7.6, mono)
+            else:
+                _lines(sh, x0 + 3, y, lines, 7.6, mono, 10 / 7.6)
+            used = max(used, len(lines) * 10)
+        y += used + 6
+    return y
+
+
 def _words_for(amount: float | None, currency: str | None) -> str:
     """'SAY US DOLLARS TWELVE THOUSAND ... ONLY', as invoices state the total in words."""
     if amount is None:
@@ -247,26 +261,11 @@ def render_invoice_e(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
             ("hs_code", "H.S. Code", 270, 322), ("quantity", "Quantity", 322, 392),
             ("unit_price", f"Unit Price ({f.get('currency') or ''})", 392, 472),
             ("amount", f"Amount ({f.get('currency') or ''})", 472, R)]
-    top = 208
-    sh.hline(L, R, top)
-    for _k, title, x0, _x1 in cols:
-        sh.text(x0 + 3, top + 4, title, 7, bold)
-    sh.hline(L, R, top + 16)
-    y = top + 22
-    for item in f["items"]:
-        cells = {"marks": "N/M", "description": item.get("description") or "", "hs_code": item.get("hs_code") or "",
-                 "quantity": f"{fmt_qty(item.get('quantity'))} {item.get('quantity_unit') or ''}",
-                 "unit_price": fmt_num(item.get("unit_price")), "amount": fmt_num(item.get("amount"))}
-        used = 0.0
-        for key, _t, x0, x1 in cols:
-            lines = sh.wrap(cells[key], x1 - x0 - 6, 7.6, mono)
-            if key in ("unit_price", "amount"):
-                for k, line in enumerate(lines):
-                    sh.text_right(x1 - 4, y + k * 10, line, 7.6, mono)
-            else:
-                _lines(sh, x0 + 3, y, lines, 7.6, mono, 10 / 7.6)
-            used = max(used, len(lines) * 10)
-        y += used + 6
+    rows = [{"marks": "N/M", "description": item.get("description") or "", "hs_code": item.get("hs_code") or "",
+             "quantity": f"{fmt_qty(item.get('quantity'))} {item.get('quantity_unit') or ''}",
+             "unit_price": fmt_num(item.get("unit_price")), "amount": fmt_num(item.get("amount"))}
+            for item in f["items"]]
+    y = _table(sh, L, R, 208, cols, rows, right_aligned=("unit_price", "amount"))
     sh.hline(L, R, y)
     sh.text(392 + 3, y + 5, "TOTAL", 8, bold)
     sh.text_right(R - 4, y + 5, f"{f.get('currency') or ''} {fmt_num(f.get('total_amount'))}", 8, mono)
@@ -293,25 +292,13 @@ def render_packing_list_c(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     cols = [("description", "Description of Goods", L, 230), ("packages", "No. of Pkgs", 230, 292),
             ("quantity", "Quantity", 292, 362), ("net_weight", "N.W. (KGS)", 362, 432), ("gross_weight", "G.W. (KGS)", 432, 502),
             ("cbm", "Meas. (CBM)", 502, R)]
-    top = 208
-    sh.hline(L, R, top)
-    for _k, title, x0, _x1 in cols:
-        sh.text(x0 + 3, top + 4, title, 7, bold)
-    sh.hline(L, R, top + 16)
-    y = top + 22
     kinds = opts.get("package_kinds", {})
-    for item in f["items"]:
-        kind = kinds.get(item.get("description"), "PACKAGES")
-        cells = {"description": item.get("description") or "", "packages": f"{fmt_qty(item.get('packages'))} {kind}",
-                 "quantity": f"{fmt_qty(item.get('quantity'))} {item.get('quantity_unit') or ''}",
-                 "net_weight": fmt_num(item.get("net_weight")), "gross_weight": fmt_num(item.get("gross_weight")),
-                 "cbm": "-"}
-        used = 0.0
-        for key, _t, x0, x1 in cols:
-            lines = sh.wrap(cells[key], x1 - x0 - 6, 7.6, mono)
-            _lines(sh, x0 + 3, y, lines, 7.6, mono, 10 / 7.6)
-            used = max(used, len(lines) * 10)
-        y += used + 6
+    rows = [{"description": item.get("description") or "",
+             "packages": f"{fmt_qty(item.get('packages'))} {kinds.get(item.get('description'), 'PACKAGES')}",
+             "quantity": f"{fmt_qty(item.get('quantity'))} {item.get('quantity_unit') or ''}",
+             "net_weight": fmt_num(item.get("net_weight")), "gross_weight": fmt_num(item.get("gross_weight")),
+             "cbm": "-"} for item in f["items"]]
+    y = _table(sh, L, R, 208, cols, rows)
     sh.hline(L, R, y)
     sh.text(L + 3, y + 5, "TOTAL", 8, bold)
     sh.text(233, y + 5, fmt_qty(f.get("total_packages")), 7.6, mono)
