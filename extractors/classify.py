@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from extractors.layout import group_lines, norm, split_segments
+from extractors.layout import CJK, group_lines, norm, split_segments
 from pipeline.model import Document
 
 SIGNALS: dict[str, list[tuple[str, float]]] = {
@@ -30,6 +30,7 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
 
 PHRASES = sorted({p for signals in SIGNALS.values() for p, _ in signals})
 PHRASE_ROW = {p: i for i, p in enumerate(PHRASES)}
+PREFIXES = {w[:3] for p in PHRASES for w in p.split()}
 
 
 def classify(doc: Document) -> tuple[str, float]:
@@ -37,7 +38,10 @@ def classify(doc: Document) -> tuple[str, float]:
         return "unknown", 0.0
     # a line of an OCR'd form runs across its cells: each run of text (a caption, a cell) is judged on its own
     lines = [(norm(seg.text), len(seg.words)) for ln in group_lines(doc.pages[0].words) for seg in split_segments(ln)]
-    texts = [t for t, _ in lines] or [""]
+    # only runs that share a word's beginning with some phrase can match one: the fuzzy comparison (the costly
+    # part) is spared the rest of the page
+    lines = [(t, n) for t, n in lines if any(w[:3] in PREFIXES for w in t.split()) or CJK.search(t)] or [("", 0)]
+    texts = [t for t, _ in lines]
     # every phrase against every line in one call
     scores_matrix = process.cdist(PHRASES, texts, scorer=fuzz.partial_ratio, score_cutoff=88, workers=1)
     scores: dict[str, float] = {}

@@ -21,8 +21,10 @@ from pipeline.model import Box, Page, Word
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    """Lower case, punctuation dropped, CJK kept: the form in which labels are compared."""
+    """Lower case, punctuation dropped, CJK kept: the form in which labels are compared (cached: the same words
+    are compared for every label of every document type)."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     text = re.sub(r"#|№", " no ", text)  # "Invoice #" is "Invoice No."
     return " ".join(re.sub(r"[^\w\s'/]|_", " ", text).replace("/", " ").split())
