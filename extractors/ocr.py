@@ -83,7 +83,7 @@ def _level(img: Image.Image, dpi: float, angle: float) -> tuple[Image.Image, flo
 def skew_angle(img: Image.Image, max_angle: float = 3.0, step: float = 0.1) -> float:
     """The correction, in degrees for PIL's `rotate` (counter-clockwise), that levels the text lines: found by
     the projection profile, as rows of text give the sharpest histogram of ink when the page is straight."""
-    small = img.resize((img.width // 3, img.height // 3)) if img.width > 1200 else img
+    small = img.reduce(3) if img.width > 1200 else img  # a box filter: the cheapest way down
     a = np.asarray(small, dtype=np.uint8)
     ys, xs = np.nonzero(a < 128)
     if len(ys) < 500:
@@ -91,15 +91,18 @@ def skew_angle(img: Image.Image, max_angle: float = 3.0, step: float = 0.1) -> f
     if len(ys) > 60000:
         idx = np.random.default_rng(0).choice(len(ys), 60000, replace=False)
         ys, xs = ys[idx], xs[idx]
-    best, best_score = 0.0, -1.0
-    for ang in np.arange(-max_angle, max_angle + step / 2, step):
+    def sharpness(ang: float) -> float:
         t = np.deg2rad(ang)
         proj = (ys * np.cos(t) - xs * np.sin(t)).astype(np.int32)
         hist = np.bincount(proj - proj.min())
-        score = float((hist.astype(np.float64) ** 2).sum())
-        if score > best_score:
-            best, best_score = float(ang), score
-    return best
+        return float((hist.astype(np.float64) ** 2).sum())
+
+    # coarse to fine: every half degree, then every `step` around the best (25 profiles instead of 61)
+    coarse = np.arange(-max_angle, max_angle + 0.25, 0.5)
+    centre = float(max(coarse, key=sharpness))
+    fine = np.arange(centre - 0.5, centre + 0.5 + step / 2, step)
+    best = float(max(fine, key=sharpness))
+    return round(best, 2)
 
 
 # tesseract gets the page as an uncompressed file in memory: pytesseract's own hand-over compresses a PNG,
