@@ -90,6 +90,7 @@ def parse_rule(text: str) -> tuple[Alternative, ...]:
 
 
 EDITIONS = ("HS2012", "HS2017", "HS2022")
+CACHE_FORMAT = 2  # raise when KnowledgeBase or the cached tables change shape
 
 
 @dataclass
@@ -98,9 +99,7 @@ class KnowledgeBase:
     rules: dict[str, Rule]  # HS 2012 code (2/4/6 digits) -> rule
     hs2012: frozenset[str]
     hs2022: frozenset[str]
-    hs2022_to_2012: dict[str, tuple[str, ...]]
     version: str
-    hs2012_to_2022: dict[str, tuple[str, ...]] = field(default_factory=dict)
     hs2017: frozenset[str] = frozenset()
     # (from edition, to edition) -> code -> codes, from the UNSD correlation tables
     correlations: dict[tuple[str, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -132,10 +131,10 @@ class KnowledgeBase:
         return self.correlations.get((from_edition, to_edition), {}).get(hs, ())
 
     def to_hs2012(self, hs2022: str) -> tuple[str, ...]:
-        return self.hs2022_to_2012.get(hs2022, ())
+        return self.mapped(hs2022, "HS2022", "HS2012")
 
     def to_hs2022(self, hs2012: str) -> tuple[str, ...]:
-        return self.hs2012_to_2022.get(hs2012, ())
+        return self.mapped(hs2012, "HS2012", "HS2022")
 
     # ------------------------------------------------------------------ what a reviewer looks up
     def lookup(self, hs: str, date: dt.date | None = None) -> dict:
@@ -214,7 +213,9 @@ def load_kb(data: Path = DATA, imported_rules: Path | None = None) -> KnowledgeB
     then answers in a few hundredths of a second."""
     imported_rules = imported_rules if imported_rules is not None else default_imported_rules()
     files = sorted(data.glob("*")) + ([imported_rules] if imported_rules.exists() else [])
-    cache = _cache_dir() / f"{_version(files)}.pickle"
+    # the file names the data's version and the layout of the cached objects, so neither new data nor new code
+    # ever reads a stale cache
+    cache = _cache_dir() / f"{_version(files)}-{CACHE_FORMAT}.pickle"
     try:
         with open(cache, "rb") as fh:
             kb, tables, descriptions = pickle.load(fh)
@@ -268,8 +269,8 @@ def _build_kb(data: Path, imported_rules: Path) -> KnowledgeBase:
     correlations = {("HS2022", "HS2012"): c22_12, ("HS2012", "HS2022"): c12_22,
                     ("HS2017", "HS2012"): c17_12, ("HS2012", "HS2017"): c12_17,
                     ("HS2022", "HS2017"): c22_17, ("HS2017", "HS2022"): c17_22}
-    return KnowledgeBase(parties, rules, hs2012, hs2022, c22_12, _version(files), c12_22, hs2017, correlations,
-                         data, source)
+    return KnowledgeBase(parties=parties, rules=rules, hs2012=hs2012, hs2022=hs2022, version=_version(files),
+                         hs2017=hs2017, correlations=correlations, data=data, rules_source=source)
 
 
 def _codes(path: Path) -> frozenset[str]:
