@@ -25,6 +25,15 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def _zero_read_as(digits: str, most: int) -> int:
+    """A day or month no calendar has, whose first figure is a 6, 8 or 9: a zero with a dot or slash inside
+    (typewriter faces) read wrongly ('63.08.2024' is '03.08.2024'); any other impossible number stays as read."""
+    n = int(digits)
+    if n > most and len(digits) == 2 and digits[0] in "689" and digits[1] != "0":
+        return int(digits[1])
+    return n
+
+
 def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
     """The first date in `text` as ISO, with the span it was read from. Numeric d/m/y is read day first,
     as certificates in the region print it."""
@@ -43,7 +52,7 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
                 elif order == "Mdy":
                     mo, d, y = MONTHS[m[1].upper()[:4] if m[1].upper().startswith("SEPT") else m[1].upper()[:3]], int(m[2]), int(m[3])
                 else:
-                    d, mo, y = int(m[1]), int(m[2]), int(m[3])
+                    d, mo, y = _zero_read_as(m[1], 31), _zero_read_as(m[2], 12), int(m[3])
                     if mo > 12 and d <= 12:
                         d, mo = mo, d
                 if not 1990 <= y <= 2100:

@@ -17,6 +17,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import numpy as np  # noqa: E402
 import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
 
 from pipeline.model import Box, Page, Word  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
@@ -129,7 +130,8 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
     lines = _reread_unsure_lines(img, scale, lang, lines)
-    words = fix_case_in_capitals(_without_ghosts([w for ln in lines for w in ln]))
+    words = _split_at_rulings(_without_ghosts([w for ln in lines for w in ln]), img, scale)
+    words = fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words)))
     # the page's legibility counts every word tesseract saw, the dropped specks too
     mean = sum(confs) / len(confs) if confs else 0.0
     return words, mean
@@ -166,6 +168,8 @@ UNSURE_LINE = 0.5     # a line read this unsurely on the whole (a small bold cap
 MAX_REREAD_LINES = 12  # the worst lines of a page: a smudged page costs one bounded second call, not many
 REREAD_ZOOM = 1.5
 UNSURE_WORD = 0.6
+UNSURE_SPAN = 0.3     # words read this unsurely within a sure run of text are read again on their own ...
+SURE_SPAN = 0.7       # ... and replaced only by a reading at least this sure
 CHINESE_HINT_WORDS = 8  # short unsure words on a page that suggest Chinese print
 
 
@@ -182,20 +186,52 @@ def _reread_unsure_lines(img: Image.Image, scale: float, lang: str, lines: list[
             if w.box.x0 - prev.box.x1 > 2 * max(w.box.bottom - w.box.top, 4.0):
                 runs.append([])
             runs[-1].append(w)
-    todo = sorted((mean(r), i) for i, r in enumerate(runs)
-                  if mean(r) < UNSURE_LINE and (sum(ch.isalnum() for w in r for ch in w.text) >= 3
-                                                or r[-1].box.x1 - r[0].box.x0 > 4 * (r[0].box.bottom - r[0].box.top)))
-    todo = sorted(i for _, i in todo[:MAX_REREAD_LINES])
+    # spans (run, first word, end) to read again: a whole run read unsurely, or within a sure run the words
+    # read very unsurely ('ebbe' over '15 LANG', a date's '03' read '63')
+    spans: list[tuple[float, int, int, int]] = []
+    for i, r in enumerate(runs):
+        if mean(r) < UNSURE_LINE and (_alnum(r) >= 3 or r[-1].box.x1 - r[0].box.x0 > 4 * _height(r)):
+            spans.append((mean(r), i, 0, len(r)))
+            continue
+        k = 0
+        while k < len(r):
+            e = k
+            while e < len(r) and (r[e].confidence < UNSURE_SPAN or _misshapen(r[e])):
+                e += 1
+            if e > k and (_alnum(r[k:e]) >= 3 or r[e - 1].box.x1 - r[k].box.x0 > 2 * _height(r[k:e])
+                          or any(_misshapen(w) for w in r[k:e])):
+                spans.append((mean(r[k:e]), i, k, e))
+            k = max(e, k + 1)
+    todo = sorted(spans)[:MAX_REREAD_LINES]
     if todo:
-        regions = [_pixels(runs[i], scale, [w for j, r in enumerate(runs) if j != i for w in r]) for i in todo]
-        for i, data in zip(todo, _read_apart(img, regions, lang)):
+        regions = [_pixels(runs[i][k:e], scale, [w for j, r in enumerate(runs) for n, w in enumerate(r)
+                                                 if j != i or not k <= n < e]) for _, i, k, e in todo]
+        found = list(zip(todo, _read_apart(img, regions, lang)))
+        # replaced from the end of each run, so the other spans' word positions still hold
+        for (_, i, k, e), data in sorted(found, key=lambda t: (t[0][1], -t[0][2])):
             new, _ = _lines(data, scale)
             new_words = [w for g in new for w in g]
-            if new_words and mean(new_words) > mean(runs[i]) + 0.2:
-                runs[i] = new_words
+            # a part of a sure run is replaced only by a sure reading (a cell's '10KG' read again alone, 'LOKG')
+            floor = 0.0 if (k, e) == (0, len(runs[i])) else SURE_SPAN
+            if new_words and mean(new_words) > max(mean(runs[i][k:e]) + 0.2, floor):
+                runs[i][k:e] = new_words
     if lang == "eng":
         runs = _read_chinese(img, scale, runs)
     return runs
+
+
+def _misshapen(w: Word) -> bool:
+    """Far wider than its letters could be: tesseract's one unsure 'a' over '15 LANG'."""
+    h = w.box.bottom - w.box.top
+    return w.confidence < UNSURE_WORD and w.box.x1 - w.box.x0 > 1.2 * h * len(w.text)
+
+
+def _alnum(words: list[Word]) -> int:
+    return sum(ch.isalnum() for w in words for ch in w.text)
+
+
+def _height(words: list[Word]) -> float:
+    return max(w.box.bottom for w in words) - min(w.box.top for w in words)
 
 
 def _pixels(words: list[Word], scale: float, others: list[Word] = (), pad: int = 6) -> tuple[int, int, int, int]:
@@ -288,19 +324,122 @@ TABLE_KEYS = ("text", "conf", "left", "top", "width", "height", "block_num", "pa
 
 
 def _without_ghosts(words: list[Word]) -> list[Word]:
-    """An unsure 'word' lying mostly inside a surer word's box is the same ink read twice ('Third-party re
-    invoicing'): it is dropped."""
-    out = []
+    """The same ink read twice: an unsure 'word' lying mostly inside a surer word's box ('Third-party re
+    invoicing'), or a word overlapping a surer reading of the same letters ('Third-party Third-pa invoicing',
+    'Overleaf Overleaf'), is dropped."""
+    def area(b: Box) -> float:
+        return max((b.x1 - b.x0) * (b.bottom - b.top), 1e-6)
+
+    def ghost_of(w: Word, o: Word) -> bool:
+        if o is w:
+            return False
+        shared = max(0.0, min(w.box.x1, o.box.x1) - max(w.box.x0, o.box.x0)) * \
+            max(0.0, min(w.box.bottom, o.box.bottom) - max(w.box.top, o.box.top))
+        if len(o.text) > len(w.text) + 2 and shared > 0.8 * area(w.box) and \
+                fuzz.partial_ratio(w.text.lower(), o.text.lower()) >= 50:
+            return True  # a piece of a longer word read again inside it ('Thire-party pany'), however surely
+        if o.confidence <= w.confidence:
+            return False
+        if w.confidence < UNSURE_WORD:
+            return shared > 0.5 * area(w.box)
+        return shared > 0.5 * min(area(w.box), area(o.box)) and len(w.text) >= 2 and \
+            fuzz.partial_ratio(w.text.lower(), o.text.lower()) >= 80
+    return [w for w in words if not any(ghost_of(w, o) for o in words if abs(o.box.top - w.box.top) < 12)]
+
+
+def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list[Word]:
+    """Typed text running over a table's ruling ('... REPUBLIC OF | CHINA' past its cell): tesseract reads the
+    ruling as a letter inside a word ('OFICHINA', 'OF/CHINA'). Where such a letter's pixel columns are dark far
+    above and below the word, it is a ruling, and the word is split there."""
+    dark = None
+    out: list[Word] = []
     for w in words:
-        area = max((w.box.x1 - w.box.x0) * (w.box.bottom - w.box.top), 1e-6)
-        ghost = w.confidence < UNSURE_WORD and any(
-            o is not w and o.confidence > w.confidence and
-            max(0.0, min(w.box.x1, o.box.x1) - max(w.box.x0, o.box.x0)) *
-            max(0.0, min(w.box.bottom, o.box.bottom) - max(w.box.top, o.box.top)) > 0.5 * area
-            for o in words if abs(o.box.top - w.box.top) < 12)
-        if not ghost:
+        inner = [i for i, ch in enumerate(w.text) if ch in "I|/l!1" and 0 < i < len(w.text) - 1]
+        if len(w.text) < 4 or not inner:
             out.append(w)
+            continue
+        if dark is None:
+            dark = np.asarray(img.convert("L")) < 128
+        x0, x1 = w.box.x0 / scale, w.box.x1 / scale
+        top, bottom = w.box.top / scale, w.box.bottom / scale
+        h, cw = bottom - top, (x1 - x0) / len(w.text)
+        band = dark[max(0, int(top - 2 * h)):min(dark.shape[0], int(bottom + 2 * h))]
+        at = None
+        for i in inner:
+            cols = band[:, max(0, int(x0 + (i - 0.5) * cw)):max(0, int(x0 + (i + 1.5) * cw))]
+            if cols.size and band.shape[0] > 4 * h and (cols.mean(axis=0) > 0.9).any():
+                at = i
+                break
+        if at is None:
+            out.append(w)
+            continue
+        cut = w.box.x0 + (w.box.x1 - w.box.x0) * at / len(w.text)
+        cut2 = w.box.x0 + (w.box.x1 - w.box.x0) * (at + 1) / len(w.text)
+        out.append(w.model_copy(update={"text": w.text[:at], "box": w.box.model_copy(update={"x1": cut})}))
+        out.append(w.model_copy(update={"text": w.text[at + 1:], "box": w.box.model_copy(update={"x0": cut2})}))
     return out
+
+
+def _with_split_words_joined(words: list[Word]) -> list[Word]:
+    """A word's last letter or two read apart, touching it ('invoicin:' '9' for 'invoicing'; a descender cut
+    off, often put on a line of its own by tesseract): one word again. Words a space apart are never joined."""
+    def touching(prev: Word, w: Word) -> bool:
+        h = max(prev.box.bottom - prev.box.top, w.box.bottom - w.box.top)
+        return (prev.box.top - 0.3 * h <= w.box.top <= prev.box.bottom and
+                -0.3 * h <= w.box.x0 - prev.box.x1 <= 0.12 * h)
+    fragments = [w for w in words if len(w.text) <= 2 and w.text.isalnum()]
+    if not fragments:
+        return words
+    joined: dict[int, Word] = {}
+    dropped: set[int] = set()
+    for w in fragments:
+        prev = next((p for p in words if p is not w and id(p) not in dropped and len(p.text) >= 3
+                     and p.text[-2:-1].isalpha() and touching(p, w)), None)
+        if prev is None:
+            continue
+        base = joined.get(id(prev), prev)
+        joined[id(prev)] = base.model_copy(update={
+            "text": base.text.rstrip(":;") + w.text, "confidence": min(base.confidence, w.confidence),
+            "box": Box(x0=base.box.x0, top=min(base.box.top, w.box.top), x1=max(base.box.x1, w.box.x1),
+                       bottom=max(base.box.bottom, w.box.bottom))})
+        dropped.add(id(w))
+    return [joined.get(id(w), w) for w in words if id(w) not in dropped]
+
+
+STRAY_MARK = re.compile(r"[,.;:'`]")  # a low apostrophe is a comma
+
+
+def _with_stray_marks_attached(words: list[Word]) -> list[Word]:
+    """A comma typed low beside a word ('CO. , LTD.' in a monospaced face) may be put by tesseract on the line
+    below, as a word of its own: it belongs to the word it follows on the line above ('CO.,')."""
+    marks = [m for m in words if STRAY_MARK.fullmatch(m.text)]
+    if not marks:
+        return words
+    glued: dict[int, Word] = {}
+    dropped: set[int] = set()
+    for m in marks:
+        best = None
+        for w in words:
+            if w is m or id(w) in dropped or STRAY_MARK.fullmatch(w.text):
+                continue
+            if STRAY_MARK.fullmatch(w.text[-1]) and not (w.text[-1] == "." and m.text in ",'`"):
+                continue  # 'CO.' takes a comma ('CO.,'); '12,' takes nothing more
+            h = w.box.bottom - w.box.top
+            low = w.box.top + 0.3 * h <= m.box.top <= w.box.bottom + 0.3 * h
+            if low and 0 <= m.box.x0 - w.box.x1 <= 0.8 * h and (best is None or w.box.x1 > best.box.x1):
+                best = w
+        if best is None:
+            continue
+        # nothing of the line above lies between the word and the mark
+        if any(o is not best and o is not m and o.box.x0 < m.box.x0 and o.box.x1 > best.box.x1 and
+               o.box.top < best.box.bottom and o.box.bottom > best.box.top for o in words):
+            continue
+        base = glued.get(id(best), best)
+        glued[id(best)] = base.model_copy(update={
+            "text": base.text + m.text.replace("'", ",").replace("`", ","),
+            "box": base.box.model_copy(update={"x1": max(base.box.x1, m.box.x1)})})
+        dropped.add(id(m))
+    return [glued.get(id(w), w) for w in words if id(w) not in dropped]
 
 
 def fix_confusions(text: str) -> str:
@@ -312,6 +451,9 @@ def fix_confusions(text: str) -> str:
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
         text = re.sub(r"^CQ(?=\.)", "CO", text)  # 'CQ., LTD.': an O read as Q in a company's 'CO.'
         text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$)", "I", text)
+        # 'TOKY0/25/564': a zero among letters, in a part of the word that is all letters otherwise, is an O
+        text = re.sub(r"(?<![A-Z0-9])(?=[A-Z0]*[A-Z]{3})[A-Z]*0[A-Z0]*(?![A-Z0-9])",
+                      lambda m: m[0].replace("0", "O"), text)
     return text
 
 
