@@ -263,9 +263,46 @@ def origin_criterion(case: Case, ctx: CheckContext) -> list[CheckResult]:
 
 @check("hs.description")
 def hs_description(case: Case, ctx: CheckContext) -> list[CheckResult]:
-    # The goods classifier is built by a later issue; until then this check cannot judge and says so.
-    return [result("hs.description", "skip", "no goods classifier is installed yet: descriptions are not compared "
-                                             "with HS codes")]
+    """Each item's goods description against its declared HS code, by the goods classifier
+    (`models.hs_description`): a description that reads clearly as another chapter's goods and shares nothing
+    with the declared heading fails; one the classifier cannot place is a non-blocking skip."""
+    from checkers.kb import hs_description as text_of
+    from models.hs_description import load
+
+    co = _co(case)
+    if co is None:
+        return [result("hs.description", "skip", "no certificate of origin")]
+    classifier, version = ctx.extra.get("goods_classifier") or load()
+    out = []
+    for i, item in enumerate(co.item_values()):
+        desc, hs = item.get("description"), item.get("hs_code")
+        if not desc or not hs or not re.fullmatch(r"\d{6}", hs):
+            continue  # missing or malformed: co.incomplete, hs.invalid
+        v = classifier.judge(desc, hs)
+        field = f"items[{i}].description"
+        declared = f"HS {hs[:4]} ({text_of(hs[:4]) or 'not an HS 2022 heading'})"
+        if v.status == "fits":
+            out.append(result("hs.description", "pass", f"item {i + 1}: '{desc}' fits {declared} "
+                                                        f"(similarity {v.declared_score:.2f}, rank {v.rank})",
+                              co, field=field, item=i, model=version))
+        elif v.status == "differs":
+            finding = result("hs.description", "fail",
+                             f"item {i + 1}: '{desc}' reads as goods of chapter {v.best[:2]} ({text_of(v.best[:2])}; "
+                             f"closest heading {v.best}); nothing of it fits the declared {declared}",
+                             co, field=field, item=i, model=version,
+                             reads_as=v.best, similarity=v.best_score)
+            sure = min(co.confidence("description", i), co.confidence("hs_code", i))
+            if sure < ctx.settings.required_field_confidence:
+                # a description or code misread off a scan is a reading to check, not a false declaration
+                finding.status, finding.blocking = "skip", True
+                finding.message += f" -- but read unsurely (confidence {sure:.2f}): a reviewer compares"
+            out.append(finding)
+        else:
+            out.append(result("hs.description", "skip",
+                              f"item {i + 1}: the goods classifier cannot place '{desc}' (no words it knows from "
+                              f"the nomenclature or reviewers' decisions); not compared with {declared}",
+                              co, field=field, item=i, model=version))
+    return out or [result("hs.description", "skip", "no item with both a description and an HS code", co)]
 
 
 @check("tariff.preference")

@@ -1,3 +1,3 @@
-"""Learned components: the goods-description-to-HS classifier and the routing model, trained from reviewers'
-decisions, versioned and written atomically. They arrive with the issues that build them; the pipeline runs
-without them (`hs.description` reports a non-blocking skip until the classifier exists)."""
+"""Learned components, trained from data and reviewers' decisions, versioned and written atomically:
+`hs_description` (goods description -> HS headings, behind the `hs.description` check). The routing model comes
+with issue 5."""

@@ -185,6 +185,63 @@ def kb_import_psr(
         raise typer.Exit(1)
 
 
+models_app = typer.Typer(help="The learned components: the goods classifier behind hs.description.",
+                         no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("train-hs")
+def models_train_hs(
+    labels: Optional[Path] = typer.Option(None, "--labels", help="reviewers' decisions: CSV with columns "
+                                                                  "description, hs_code"),
+    check: Optional[Path] = typer.Option(None, "--check", help="labelled descriptions to measure the new model on "
+                                                                "(CSV like --labels, not trained on)"),
+) -> None:
+    """Train the goods classifier on the HS nomenclature and reviewers' labels, and install it for every later run."""
+    from models.hs_description import read_labels, save, train
+
+    model, version = train(labels)
+    if check is not None:
+        texts, codes = read_labels(check)
+        verdicts = [model.judge(t, c) for t, c in zip(texts, codes)]
+        fits = sum(v.status == "fits" for v in verdicts)
+        flagged = [(t, c) for (t, c), v in zip(zip(texts, codes), verdicts) if v.status == "differs"]
+        typer.echo(f"on {check}: {fits}/{len(verdicts)} declared codes fit, {len(flagged)} flagged as differing")
+        for t, c in flagged:
+            typer.echo(f"  flagged: {c} {t}")
+    path = save(model, version)
+    typer.echo(f"goods classifier {version} -> {path}")
+
+
+@models_app.command("info")
+def models_info() -> None:
+    """The goods classifier in force and its thresholds."""
+    from models.hs_description import load, model_path
+
+    model, version = load()
+    where = model_path() if model_path().exists() else "not saved: fitted on the HS nomenclature at start"
+    typer.echo(f"hs_description: {version}  ({where})")
+    typer.echo(f"  headings: {len(model.headings_)}, vocabulary: {len(model.vectorizer_.vocabulary_)} words")
+    typer.echo(f"  fits at similarity >= {model.fits_at}; another chapter recognised at >= {model.recognised_at}")
+
+
+@models_app.command("classify")
+def models_classify(
+    description: str = typer.Argument(..., help="a goods description"),
+    hs: Optional[str] = typer.Option(None, "--hs", help="a declared HS code to judge"),
+) -> None:
+    """The HS headings a goods description reads as (and, with --hs, the verdict on a declared code)."""
+    from checkers.kb import hs_description
+    from models.hs_description import load
+
+    model, _ = load()
+    for heading, score in model.ranked(description):
+        typer.echo(f"{heading}  {score:.3f}  {hs_description(heading) or ''}")
+    if hs:
+        v = model.judge(description, hs.replace(".", ""))
+        typer.echo(f"declared {v.declared}: {v.status} (similarity {v.declared_score:.3f}, rank {v.rank})")
+
+
 def main() -> None:  # pragma: no cover
     app()
 

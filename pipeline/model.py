@@ -184,6 +184,7 @@ class CaseResult(BaseModel):
     checks: list[CheckResult]
     decision: Decision
     kb_version: str | None = None
+    model_versions: dict[str, str] = Field(default_factory=dict)  # the learned components that judged the case
 
     def to_contract(self) -> dict[str, Any]:
         """One line of results.jsonl, validated against the contract. Keys beyond it are additions it allows."""
@@ -229,6 +230,7 @@ class CaseResult(BaseModel):
             "documents": docs,
             "errors": [e.model_dump() for e in self.case.errors],
             "kb_version": self.kb_version,
+            "model_versions": self.model_versions,
         }
 
 

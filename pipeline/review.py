@@ -52,8 +52,11 @@ def _submitted(case: Case) -> str | None:
 def make_context(settings: Settings, reference_date: dt.date, duplicates: DuplicateIndex | None = None,
                  kb: KnowledgeBase | None = None) -> CheckContext:
     registry = ExporterRegistry.from_csv(settings.exporter_registry) if settings.exporter_registry else None
+    from models.hs_description import load as load_goods_classifier
+
     ctx = CheckContext(kb=kb or load_kb(), settings=settings, reference_date=reference_date,
                        exporter_registry=registry)
+    ctx.extra["goods_classifier"] = load_goods_classifier()
     if duplicates is not None:
         ctx.earlier_uses = duplicates.earlier_uses
     return ctx
@@ -63,7 +66,9 @@ def review_case(case: Case, ctx: CheckContext) -> CaseResult:
     if case.metadata.reference_date:
         ctx = CheckContext(**{**ctx.__dict__, "reference_date": case.metadata.reference_date})
     checks = run_checks(case, ctx)
-    return CaseResult(case=case, checks=checks, decision=route(case, checks, ctx.settings), kb_version=ctx.kb.version)
+    models = {"hs_description": ctx.extra["goods_classifier"][1]} if "goods_classifier" in ctx.extra else {}
+    return CaseResult(case=case, checks=checks, decision=route(case, checks, ctx.settings), kb_version=ctx.kb.version,
+                      model_versions=models)
 
 
 def certificate_number(case: Case) -> str | None:

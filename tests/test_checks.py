@@ -220,11 +220,6 @@ def test_exporter_registry():
     assert r[0].status == "skip" and not r[0].blocking
 
 
-def test_hs_description_says_it_cannot_judge_yet():
-    r = run_checks(case(), ctx(), only=["hs.description"])
-    assert r[0].status == "skip" and not r[0].blocking and "classifier" in r[0].message
-
-
 def test_a_crashing_check_becomes_a_blocking_skip(monkeypatch):
     from checkers import registry
 
