@@ -169,6 +169,8 @@ def extract_certificate(doc: Document) -> None:
                                     source=_src(doc, a))
     doc.fields = f
     doc.items = _items(doc, views)
+    if any(v.page.source == "ocr" for v in views):
+        _restore_dotted_zeros(doc.items)
 
 
 NUMBER = re.compile(r"[A-Z0-9][A-Z0-9/\-.]{4,}(?:\s?[A-Z0-9/\-.]{2,})?")
@@ -232,7 +234,9 @@ def _place_and_date(views: list[PageView], signature_key: str, upper_keys: tuple
 
 
 def _criterion(text: str) -> str | None:
-    t = collapse(text.upper()) if text else None
+    # quotes and specks at a code's edges are no part of it ('‘WO'); a cent sign is a C read with its serif
+    t = collapse(re.sub(r"(?:^|(?<=\s))[‘’'\"`´*]+|[‘’'\"`´*]+(?=\s|$)", "", text.upper().replace("¢", "C"))) \
+        if text else None
     if not t:
         return None
     t = CRITERION_FIXES.get(t, t)
@@ -260,6 +264,25 @@ def _valid_criterion(text: str) -> str | None:
     c = _criterion(text)
     codes = [p for p in re.split(r"[,/+ ]+", c or "") if p]
     return c if codes and all(p in CRITERIA for p in codes) else None
+
+
+def _restore_dotted_zeros(items: list[dict[str, ExtractedField]]) -> None:
+    """A typewriter face's zero has a dot or slash inside, which OCR reads as 9, 8, 6 or 3 ('930499' for
+    '030499'). An HS code read off a scan that no HS edition has, where putting back one zero gives the only code
+    that exists, is read so -- less surely, and with the reading kept as raw."""
+    from checkers.kb import load_kb
+
+    kb = load_kb()
+    known = kb.hs2012 | kb.hs2017 | kb.hs2022
+    for item in items:
+        f = item.get("hs_code")
+        if f is None or not f.value or f.value in known:
+            continue
+        candidates = {f.value[:i] + "0" + f.value[i + 1:] for i, ch in enumerate(f.value) if ch in "9863"}
+        found = sorted(c for c in candidates if c in known)
+        if len(found) == 1:
+            item["hs_code"] = f.model_copy(update={"value": found[0], "confidence": round(f.confidence * 0.85, 4),
+                                                   "raw": f.raw or f.value})
 
 
 def _unsure_cells(item: dict[str, ExtractedField], row, cols) -> list[tuple[dict[str, ExtractedField], str, Box]]:

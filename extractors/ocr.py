@@ -366,7 +366,8 @@ def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list
         band = dark[max(0, int(top - 2 * h)):min(dark.shape[0], int(bottom + 2 * h))]
         at = None
         for i in inner:
-            cols = band[:, max(0, int(x0 + (i - 0.5) * cw)):max(0, int(x0 + (i + 1.5) * cw))]
+            # the ruling stands where the letter's middle is ('CHINA' crossed by a ruling beside its I is no split)
+            cols = band[:, max(0, int(x0 + (i + 0.15) * cw)):max(0, int(x0 + (i + 0.85) * cw) + 1)]
             if cols.size and band.shape[0] > 4 * h and (cols.mean(axis=0) > 0.9).any():
                 at = i
                 break

@@ -115,3 +115,15 @@ def test_invoice_line_arithmetic_flags_a_misread_figure():
                "amount": F(value=34998.0, confidence=0.95)}
     _check_arithmetic(misread)
     assert all(f.confidence <= 0.5 for f in misread.values())
+
+
+def test_a_dotted_zero_in_an_hs_code_read_off_a_scan_is_put_back_only_where_one_code_exists():
+    from extractors.certificate import _criterion, _restore_dotted_zeros
+    from pipeline.model import ExtractedField
+
+    items = [{"hs_code": ExtractedField(value=v, confidence=0.9)} for v in ("930499", "070320", "139219", "999999")]
+    _restore_dotted_zeros(items)
+    assert [i["hs_code"].value for i in items] == ["030499", "070320", "130219", "999999"]
+    assert items[0]["hs_code"].confidence < 0.8 and items[0]["hs_code"].raw == "930499"
+    assert items[1]["hs_code"].confidence == 0.9
+    assert _criterion("‘WO") == "WO" and _criterion("CT¢") == "CTC"

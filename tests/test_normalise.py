@@ -59,6 +59,13 @@ def test_two_digit_years_and_vessel_voyage():
     assert split_vessel_voyage("EVER LEGEND") == ("EVER LEGEND", None)
 
 
+def test_a_dotted_zero_read_as_a_figure_is_put_back_only_where_the_date_is_impossible():
+    assert parse_date("XUZHOU, CHINA 63.08.2024")[0] == "2024-08-03"
+    assert parse_date("93.03.2025")[0] == "2025-03-03"
+    assert parse_date("13.08.2024")[0] == "2024-08-13"
+    assert parse_date("32.08.2024") is None
+
+
 def test_implausible_years_are_no_dates():
     assert parse_date("11 MAY 0004") is None
     assert parse_date("11 MAY 2024")[0] == "2024-05-11"

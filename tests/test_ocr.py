@@ -9,7 +9,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from extractors.load import load_bytes
-from extractors.ocr import fix_case_in_capitals, fix_confusions, skew_angle
+from extractors.ocr import (_split_at_rulings, _with_split_words_joined, _with_stray_marks_attached, _without_ghosts,
+                            fix_case_in_capitals, fix_confusions, skew_angle)
 from pipeline.model import Box, Word
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -98,6 +99,45 @@ def test_a_capital_read_twice_or_in_lower_case_within_capitals():
     assert [w.text for w in fix_case_in_capitals(_line("HAi", "AN,", "HAl", "PHONG"))] == ["HAI", "AN,", "HAI", "PHONG"]
     assert [w.text for w in fix_case_in_capitals(_line("NO.", "7", "HAIXi", "ROAD,"))][2] == "HAIXI"
     assert [w.text for w in fix_case_in_capitals(_line("Acme", "Trading", "Hail"))][2] == "Hail"
+
+
+def _word(text, x0, x1, top=100.0, bottom=107.0, conf=0.9):
+    return Word(text=text, confidence=conf, box=Box(x0=x0, top=top, x1=x1, bottom=bottom))
+
+
+def test_typewriter_face_repairs():
+    # a zero among letters; a comma set low, put by tesseract on the line below
+    assert fix_confusions("TOKY0/25/564") == "TOKYO/25/564" and fix_confusions("V.015W") == "V.015W"
+    assert fix_confusions("R25CN370915476") == "R25CN370915476"
+    words = [_word("CO.", 159, 171), _word("LTD.", 184, 200), _word(",", 175, 176, top=103, bottom=109),
+             _word("Signature", 305, 331, top=103, bottom=110)]
+    assert [w.text for w in _with_stray_marks_attached(words)] == ["CO.,", "LTD.", "Signature"]
+    # '12,' takes no second mark
+    assert [w.text for w in _with_stray_marks_attached([_word("12,", 10, 20), _word(";", 21, 22, 103, 109)])] == \
+        ["12,", ";"]
+    # a cut-off last letter joins its word; a word a space away does not
+    joined = _with_split_words_joined([_word("invoicin:", 353, 376), _word("9", 375, 378, top=101)])
+    assert [w.text for w in joined] == ["invoicin9"]
+    assert len(_with_split_words_joined([_word("LOT", 10, 25), _word("12", 29, 37)])) == 2
+    # a piece of a word read again inside it, however surely
+    kept = _without_ghosts([_word("Thire-party", 318, 351, conf=0.45), _word("pany", 336, 351, conf=0.56),
+                            _word("invoicing", 353, 379)])
+    assert [w.text for w in kept] == ["Thire-party", "invoicing"]
+
+
+def test_a_ruling_read_as_a_letter_splits_the_word_only_where_it_stands():
+    img = Image.new("L", (800, 400), 255)
+    d = ImageDraw.Draw(img)
+    scale = 72 / 300
+    word = _word("OFICHINA", 100 * scale, 260 * scale, top=180 * scale, bottom=210 * scale)
+    x_i = 100 + 160 * 2.5 / 8  # the middle of the third letter
+    d.line([(x_i, 20), (x_i, 380)], fill=0, width=3)
+    parts = _split_at_rulings([word], img, scale)
+    assert [w.text for w in parts] == ["OF", "CHINA"]
+    # the same ruling beside the letter (crossing the next one) splits nothing
+    img2 = Image.new("L", (800, 400), 255)
+    ImageDraw.Draw(img2).line([(x_i + 20, 20), (x_i + 20, 380)], fill=0, width=3)
+    assert [w.text for w in _split_at_rulings([word], img2, scale)] == ["OFICHINA"]
 
 
 @pytest.mark.slow
