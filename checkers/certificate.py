@@ -183,6 +183,12 @@ def hs_invalid(case: Case, ctx: CheckContext) -> list[CheckResult]:
                               f"item {i + 1}: {hs} is an {other} code; a certificate of this date states {edition}"
                               + (f" ({', '.join(mapped)})" if mapped else ""), co, field=field, item=i,
                               edition=other, mapped=mapped))
+        elif co.confidence("hs_code", i) < ctx.settings.required_field_confidence:
+            # '970490' read unsurely off a scan is a misreading to check, not a code the exporter declared
+            out.append(result("hs.invalid", "skip",
+                              f"item {i + 1}: Box 9 read as {hs}, which no HS edition has, but unsurely (confidence "
+                              f"{co.confidence('hs_code', i):.2f}): a reviewer reads it", co, field=field, item=i,
+                              blocking=True))
         else:
             out.append(result("hs.invalid", "fail",
                               f"item {i + 1}: {hs} is not a subheading of {edition} (nor of any other HS edition "

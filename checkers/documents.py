@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from checkers.registry import CheckContext, check, result
-from pipeline.model import Case, CheckResult
+from pipeline.model import Case, CheckResult, Document
 
 CO = "certificate_of_origin"
 
@@ -66,22 +66,47 @@ REQUIRED_ITEM = [("description", "description of goods (Box 8)"), ("hs_code", "H
                  ("invoice_number", "invoice number (Box 13)")]
 
 
+def _unread_on_scan(co: Document, name: str, item: int | None) -> bool:
+    """Was a required box that came out empty read off a scan, with print in it? On a text PDF, or where the
+    box's region on the scan holds no word at all, it is empty. An item's cell on a scan whose row was read
+    counts as unread (rows are found by their print)."""
+    if co.text_source not in ("ocr", "mixed"):
+        return False
+    f = co.fields.get(name) if item is None else co.items[item].get(name)
+    if f is None or f.source is None or f.source.box is None:
+        return item is not None
+    page = next((p for p in co.pages if p.number == f.source.page), None)
+    if page is None or page.source != "ocr":
+        return False
+    b = f.source.box
+    return any(w.box.x0 < b.x1 and w.box.x1 > b.x0 and w.box.top < b.bottom and w.box.bottom > b.top
+               for w in page.words)
+
+
 @check("co.incomplete")
 def incomplete(case: Case, ctx: CheckContext) -> list[CheckResult]:
     co = case.first(CO)
     if co is None:
         return [result("co.incomplete", "skip", "no certificate of origin to check")]
     out = []
+
+    def missing(what: str, field: str, item: int | None = None) -> CheckResult:
+        name = field.split(".")[-1]
+        if _unread_on_scan(co, name, item):
+            # print is there but the reading of the scan made nothing of it: not a box left empty
+            return result("co.incomplete", "skip", f"{what} holds print that could not be read off the scan: "
+                                                   f"a reviewer reads it", co, field=field, item=item, blocking=True)
+        return result("co.incomplete", "fail", f"{what} is missing", co, field=field, item=item)
+
     for name, what in REQUIRED:
         if not co.value(name):
-            out.append(result("co.incomplete", "fail", f"the {what} is missing or unreadable", co, field=name))
+            out.append(missing(f"the {what}", name))
     if not co.items:
         out.append(result("co.incomplete", "fail", "no goods could be read from Boxes 6-13", co, field="items"))
     for i, item in enumerate(co.item_values()):
         for name, what in REQUIRED_ITEM:
             if item.get(name) in (None, ""):
-                out.append(result("co.incomplete", "fail", f"item {i + 1}: the {what} is missing or unreadable", co,
-                                  field=f"items[{i}].{name}", item=i))
+                out.append(missing(f"item {i + 1}: the {what}", f"items[{i}].{name}", i))
         crit = (item.get("origin_criterion") or "").upper()
         if re.search(r"\bRVC\b", crit) and item.get("fob_value") is None:
             out.append(result("co.incomplete", "fail",

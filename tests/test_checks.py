@@ -68,6 +68,32 @@ def test_incomplete_certificate():
     assert statuses(case(invoice()), "co.incomplete") == ["skip"]
 
 
+def test_an_impossible_hs_code_read_unsurely_is_for_a_reviewer():
+    co = certificate(items=[item(hs_code="970490")])
+    assert statuses(case(co, invoice()), "hs.invalid") == ["fail"]
+    co.items[0]["hs_code"].confidence = 0.55
+    r = run_checks(case(co, invoice()), ctx(), only=["hs.invalid"])
+    assert r[0].status == "skip" and r[0].blocking
+
+
+def test_a_box_with_print_the_scan_reading_missed_is_for_a_reviewer_not_a_failure():
+    from pipeline.model import Box, Page, Source, Word
+
+    co = certificate(items=[item(origin_criterion=None)], issue_date=None)
+    ink = Word(text="O5.02.2O24", confidence=0.2, box=Box(x0=100, top=700, x1=150, bottom=708))
+    co.pages = [Page(number=1, width=595, height=842, source="ocr", ocr_confidence=0.9, words=[ink])]
+    co.fields["issue_date"].source = Source(file="co.pdf", page=1, box=Box(x0=90, top=690, x1=300, bottom=712))
+    r = run_checks(case(co, invoice()), ctx(), only=["co.incomplete"])
+    assert sorted((x.field, x.status, x.blocking) for x in r) == [
+        ("issue_date", "skip", True), ("items[0].origin_criterion", "skip", True)]
+    # the same box empty on the scan is missing; on a text PDF it is missing however it looks
+    co.pages[0].words = []
+    r = run_checks(case(co, invoice()), ctx(), only=["co.incomplete"])
+    assert ("issue_date", "fail") in [(x.field, x.status) for x in r]
+    text = certificate(items=[item(origin_criterion=None)])
+    assert statuses(case(text, invoice()), "co.incomplete") == ["fail"]
+
+
 # ---- validity
 @pytest.mark.parametrize("reference,status", [("2025-04-01", "pass"), ("2026-03-10", "pass"), ("2026-03-11", "fail"),
                                               ("2025-03-01", "fail")])
