@@ -9,6 +9,7 @@ import os
 import re
 import tempfile
 import threading
+from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -344,7 +345,20 @@ def _without_ghosts(words: list[Word]) -> list[Word]:
             return shared > 0.5 * area(w.box)
         return shared > 0.5 * min(area(w.box), area(o.box)) and len(w.text) >= 2 and \
             fuzz.partial_ratio(w.text.lower(), o.text.lower()) >= 80
-    return [w for w in words if not any(ghost_of(w, o) for o in words if abs(o.box.top - w.box.top) < 12)]
+    near = _Neighbours(words)
+    return [w for w in words if not any(ghost_of(w, o) for o in near.around(w, 12) if
+                                        o.box.x0 < w.box.x1 and o.box.x1 > w.box.x0)]
+
+
+class _Neighbours:
+    """The words of a page by their tops, so each word's neighbours are found without a pass over the page."""
+
+    def __init__(self, words: list[Word]):
+        self.words = sorted(words, key=lambda w: w.box.top)
+        self.tops = [w.box.top for w in self.words]
+
+    def around(self, w: Word, dy: float) -> list[Word]:
+        return self.words[bisect_left(self.tops, w.box.top - dy):bisect_right(self.tops, w.box.top + dy)]
 
 
 def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list[Word]:
@@ -393,8 +407,9 @@ def _with_split_words_joined(words: list[Word]) -> list[Word]:
         return words
     joined: dict[int, Word] = {}
     dropped: set[int] = set()
+    near = _Neighbours(words)
     for w in fragments:
-        prev = next((p for p in words if p is not w and id(p) not in dropped and len(p.text) >= 3
+        prev = next((p for p in near.around(w, 2 * (w.box.bottom - w.box.top) + 4) if p is not w and id(p) not in dropped and len(p.text) >= 3
                      and p.text[-2:-1].isalpha() and touching(p, w)), None)
         if prev is None:
             continue
@@ -418,9 +433,10 @@ def _with_stray_marks_attached(words: list[Word]) -> list[Word]:
         return words
     glued: dict[int, Word] = {}
     dropped: set[int] = set()
+    near = _Neighbours(words)
     for m in marks:
         best = None
-        for w in words:
+        for w in near.around(m, 3 * (m.box.bottom - m.box.top) + 12):
             if w is m or id(w) in dropped or STRAY_MARK.fullmatch(w.text):
                 continue
             if STRAY_MARK.fullmatch(w.text[-1]) and not (w.text[-1] == "." and m.text in ",'`"):
@@ -433,7 +449,7 @@ def _with_stray_marks_attached(words: list[Word]) -> list[Word]:
             continue
         # nothing of the line above lies between the word and the mark
         if any(o is not best and o is not m and o.box.x0 < m.box.x0 and o.box.x1 > best.box.x1 and
-               o.box.top < best.box.bottom and o.box.bottom > best.box.top for o in words):
+               o.box.top < best.box.bottom and o.box.bottom > best.box.top for o in near.around(best, 12)):
             continue
         base = glued.get(id(best), best)
         glued[id(best)] = base.model_copy(update={
