@@ -76,6 +76,13 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                   f"the invoice: a factor of 1000, as where a thousands separator is read as a "
                                   f"decimal point; compare the documents by eye", co, field=f"items[{i}].quantity",
                                   item=i, blocking=True))
+            elif rel > ctx.settings.quantity_tolerance and co.text_source in ("ocr", "mixed") and \
+                    _one_figure_misread(q1, q2):
+                out.append(result("consistency.invoice", "skip",
+                                  f"item {i + 1}: quantity {q1:g} {u1 or ''} on the scanned certificate, {q2:g} "
+                                  f"{u2 or ''} on the invoice: one figure apart, as a scan misreads it ('0' and "
+                                  f"'6'); compare the documents by eye", co, field=f"items[{i}].quantity", item=i,
+                                  blocking=True))
             elif rel > ctx.settings.quantity_tolerance:
                 out.append(_unless_unsure(
                     result("consistency.invoice", "fail", f"item {i + 1}: quantity {q1:g} {u1 or ''} on the "
@@ -99,6 +106,19 @@ def _match_item(item: dict, inv_items: list[dict]) -> tuple[dict, int] | None:
         if score > best_score:
             best, best_score = j, score
     return (inv_items[best], best) if best is not None and best_score >= 70 else None
+
+
+# figures OCR takes for one another (a dotted or slashed zero, a closed 4, a flat-topped 1)
+_LOOK_ALIKE = {frozenset(p) for p in ("06", "08", "09", "03", "68", "38", "14", "17", "56", "89")}
+
+
+def _one_figure_misread(a: float, b: float) -> bool:
+    """Two quantities printed with the same number of figures that differ in one, by a pair OCR confuses."""
+    x, y = f"{a:g}", f"{b:g}"
+    if len(x) != len(y):
+        return False
+    diff = [(c, d) for c, d in zip(x, y) if c != d]
+    return len(diff) == 1 and frozenset(diff[0]) in _LOOK_ALIKE
 
 
 def _thousandfold(a: float, b: float) -> bool:

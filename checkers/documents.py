@@ -67,20 +67,12 @@ REQUIRED_ITEM = [("description", "description of goods (Box 8)"), ("hs_code", "H
 
 
 def _unread_on_scan(co: Document, name: str, item: int | None) -> bool:
-    """Was a required box that came out empty read off a scan, with print in it? On a text PDF, or where the
-    box's region on the scan holds no word at all, it is empty. An item's cell on a scan whose row was read
-    counts as unread (rows are found by their print)."""
-    if co.text_source not in ("ocr", "mixed"):
+    """A required cell of Boxes 6-13 that came out empty, where the extractor saw print in it on the scan (see
+    `extractors.certificate._mark_unread`): unread, not missing. Header boxes are judged as read."""
+    if item is None or item >= len(co.items):
         return False
-    f = co.fields.get(name) if item is None else co.items[item].get(name)
-    if f is None or f.source is None or f.source.box is None:
-        return item is not None
-    page = next((p for p in co.pages if p.number == f.source.page), None)
-    if page is None or page.source != "ocr":
-        return False
-    b = f.source.box
-    return any(w.box.x0 < b.x1 and w.box.x1 > b.x0 and w.box.top < b.bottom and w.box.bottom > b.top
-               for w in page.words)
+    f = co.items[item].get(name)
+    return bool(f is not None and f.unread)
 
 
 @check("co.incomplete")

@@ -11,7 +11,7 @@ import re
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
 from extractors.layout import Label, columns_of, complete_header, read_table, region_of
-from extractors.ocr import reread_many
+from extractors.ocr import has_print, reread_many
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Source
 
@@ -295,21 +295,33 @@ def _unsure_cells(item: dict[str, ExtractedField], row, cols) -> list[tuple[dict
     return out
 
 
+def _mark_unread(doc: Document, v: PageView, item: dict[str, ExtractedField], key: str, box: Box) -> None:
+    """A cell still empty after its second reading: where it holds print, it is unread, not empty (a reviewer
+    reads it; an empty box is a finding against the certificate)."""
+    current = item.get(key)
+    if (current is None or current.value is None) and has_print(v.page, box):
+        item[key] = ExtractedField(value=None, confidence=current.confidence if current else 0.4, unread=True,
+                                   source=Source(file=doc.file, page=v.page.number, box=box))
+
+
 def _second_reading(doc: Document, v: PageView, cells: list[tuple[dict[str, ExtractedField], str, Box]]) -> None:
     """The unsure cells of a page read once more, each on its own, in one call. Agreement between the readings
     raises the confidence; a value found only by the second reading, or read more surely, keeps the second
     reading's own confidence."""
     for (item, key, box), got in zip(cells, reread_many(v.page, [box for _, _, box in cells])):
         if got is None:
+            _mark_unread(doc, v, item, key, box)
             continue
         text, conf = got
         if conf < MIN_SECOND_READING:
+            _mark_unread(doc, v, item, key, box)
             continue  # a second reading this unsure would only put a guess where the first read nothing
         value = REREAD[key](text)
         unit = None
         if key == "quantity":
             value, unit = value
         if value is None:
+            _mark_unread(doc, v, item, key, box)
             continue
         current = item.get(key)
         src = Source(file=doc.file, page=v.page.number, box=box)

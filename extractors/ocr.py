@@ -130,11 +130,14 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
     data = tesseract_data(img, lang)
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
-    lines = _reread_unsure_lines(img, scale, lang, lines)
-    words = _split_at_rulings(_without_ghosts([w for ln in lines for w in ln]), img, scale)
-    words = fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words)))
     # the page's legibility counts every word tesseract saw, the dropped specks too
     mean = sum(confs) / len(confs) if confs else 0.0
+    if mean >= ORIENTATION_RETRY_BELOW:
+        # a page read this poorly is read again turned (see ocr_page): second readings of its parts would be
+        # spent on a page upside down
+        lines = _reread_unsure_lines(img, scale, lang, lines)
+    words = _split_at_rulings(_without_ghosts([w for ln in lines for w in ln]), img, scale)
+    words = fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words)))
     return words, mean
 
 
@@ -256,8 +259,7 @@ def _read_chinese(img: Image.Image, scale: float, runs: list[list[Word]]) -> lis
     """Chinese print read by the English model comes out as short unsure junk ('FRA', '3RF7') beside the
     English. Where a page has much of it, each such word is read again with the Chinese model, in one call
     (loading the model costs ~0.5 s, so only there), and replaced where Chinese is read surely."""
-    junk = [(i, k) for i, r in enumerate(runs) for k, w in enumerate(r)
-            if w.confidence < UNSURE_WORD and len(w.text) <= 5 and not w.text.isdigit()]
+    junk = [(i, k) for i, r in enumerate(runs) for k, w in enumerate(r) if _chinese_like(w)]
     if len(junk) < CHINESE_HINT_WORDS or "chi_sim" not in installed_languages():
         return runs
     junk = junk[:3 * MAX_REREAD_LINES]
@@ -272,6 +274,14 @@ def _read_chinese(img: Image.Image, scale: float, runs: list[list[Word]]) -> lis
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chinese_like(w: Word) -> bool:
+    """What the English model makes of Chinese print: short, unsure, letters ('FRA', '3RF7', 'iE'). Not a lone
+    mark, a checkbox ('(1)', '[x]') or a word in capitals with its punctuation ('CoO.,')."""
+    t = w.text
+    return (w.confidence < UNSURE_WORD and 2 <= len(t) <= 5 and re.search(r"[A-Za-z]", t) is not None
+            and not re.search(r"[()\[\]{}|]", t) and not re.fullmatch(r"[A-Za-z]+[.,;:]+", t))
 
 
 @lru_cache(maxsize=1)
@@ -565,6 +575,22 @@ def without_rulings(img: Image.Image, share: float = 0.85, edge: float = 0.2) ->
     a[:, cols] = 255
     a[rows, :] = 255
     return Image.fromarray(a)
+
+
+def has_print(page: Page, box: Box, share: float = 0.005) -> bool:
+    """Does a box of a scanned page hold print (a cell OCR read nothing in), not just the table's rulings and
+    the scanner's specks? Rulings are cleared and specks filtered out before dark pixels are counted."""
+    from PIL import ImageFilter
+
+    img = page._image
+    if img is None:
+        return False
+    scale = img.width / page.width
+    crop = img.crop((int(box.x0 * scale), int(box.top * scale), int(box.x1 * scale), int(box.bottom * scale)))
+    if crop.width < 4 or crop.height < 4:
+        return False
+    a = np.asarray(without_rulings(crop).filter(ImageFilter.MedianFilter(3))) < 128  # a speck vanishes, a stroke stays
+    return bool(a.mean() >= share)
 
 
 def reread_many(page: Page, boxes: list[Box], lang: str = "eng") -> list[tuple[str, float] | None]:

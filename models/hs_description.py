@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-ALGORITHM = "hsdesc-1"  # changes when the features or the scoring change: saved models are then retrained
+ALGORITHM = "hsdesc-2"  # changes when the features or the scoring change: saved models are then retrained
 
 # words that say nothing about what goods are (the nomenclature's connective tissue and packing words)
 STOP_WORDS = frozenset("""a an and or of the for with without in on to by from as at its their other than not nor be
@@ -51,6 +51,11 @@ def terms(text: str) -> list[str]:
     """The words of a description that can say what the goods are: letters only (codes, sizes and OCR's digit
     noise are no evidence), three or more of them, stemmed."""
     return [stem(t) for t in re.findall(r"[a-z]{3,}", text.lower()) if t not in STOP_WORDS]
+
+
+def analyse(doc: str | list[str]) -> list[str]:
+    """The vectoriser's analyser: a text is cut into terms; a list is terms already (see `known_terms`)."""
+    return doc if isinstance(doc, list) else terms(doc)
 
 
 @dataclass(frozen=True)
@@ -79,13 +84,29 @@ class GoodsClassifier:
             pooled.setdefault(heading[:4], []).append(text)
         self.headings_ = sorted(pooled)
         self.index_ = {h: i for i, h in enumerate(self.headings_)}
-        self.vectorizer_ = TfidfVectorizer(analyzer=terms, sublinear_tf=True)
+        self.vectorizer_ = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
         self.matrix_ = self.vectorizer_.fit_transform([" ".join(pooled[h]) for h in self.headings_])
+        self.vocabulary_ = sorted(self.vectorizer_.vocabulary_)
         return self
+
+    def known_terms(self, description: str) -> list[str]:
+        """The description's terms, each word the classifier does not know taken as the one known word a letter
+        away ('WOCD' read off a scan is 'wood'); left as it is where none or several are."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        out = []
+        for t in terms(description):
+            if len(t) >= 4 and t not in self.vectorizer_.vocabulary_:
+                near = process.extract(t, self.vocabulary_, scorer=Levenshtein.distance, score_cutoff=1, limit=2)
+                if len(near) == 1:
+                    t = near[0][0]
+            out.append(t)
+        return out
 
     def scores(self, description: str) -> np.ndarray:
         """Cosine similarity of the description to every heading (rows are L2-normalised by TF-IDF)."""
-        v = self.vectorizer_.transform([description])
+        v = self.vectorizer_.transform([self.known_terms(description)])
         return (self.matrix_ @ v.T).toarray().ravel()
 
     def ranked(self, description: str, n: int = 5) -> list[tuple[str, float]]:

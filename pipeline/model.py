@@ -83,6 +83,7 @@ class ExtractedField(BaseModel):
     confidence: float = 0.0
     source: Source | None = None
     raw: str | None = None  # the text as printed, before normalisation
+    unread: bool = False  # absent, but the box holds print the reading of a scan made nothing of
 
     @classmethod
     def absent(cls) -> "ExtractedField":

@@ -166,3 +166,25 @@ def test_chinese_captions_on_a_scan_are_read_with_the_chinese_model():
     assert re.search("[\u4e00-\u9fff]{2}", text)  # Chinese read as Chinese, not as Latin junk
     assert doc.fields["invoice_number"].value == "INV-LI250123"
     assert doc.fields["buyer_name"].value == "SEOUL MART CORPORATION"
+
+
+def test_print_in_a_cell_is_told_from_rulings_and_specks():
+    import random
+
+    from extractors.ocr import has_print
+    from pipeline.model import Page
+
+    img = Image.new("L", (1000, 400), 255)
+    d = ImageDraw.Draw(img)
+    rng = random.Random(3)
+    for _ in range(400):  # scanner specks all over
+        x, y = rng.randrange(1000), rng.randrange(400)
+        d.point((x, y), fill=0)
+    for x in (100, 300, 500):  # the table's rulings
+        d.line([(x, 0), (x, 400)], fill=0, width=3)
+    d.text((320, 150), "WO", fill=0, font=ImageFont.load_default(size=40))
+    page = Page(number=1, width=240, height=96, source="ocr", words=[])
+    page._image = img
+    s = 240 / 1000
+    assert has_print(page, Box(x0=300 * s, top=100 * s, x1=500 * s, bottom=250 * s))      # 'WO' between rulings
+    assert not has_print(page, Box(x0=100 * s, top=100 * s, x1=300 * s, bottom=250 * s))  # rulings and specks only
