@@ -11,7 +11,7 @@ import re
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
 from extractors.layout import Label, columns_of, complete_header, read_table, region_of
-from extractors.ocr import has_print, reread_many
+from extractors.ocr import has_print, reread_many, want
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Source
 
@@ -96,8 +96,11 @@ def extract_certificate(doc: Document) -> None:
         return read_region(views, key, direction=direction, boilerplate=BOILERPLATE)
 
     # header: "Certificate No." may also be read where the form's text mentions a certificate; the caption
-    # is the one with a number beside it
-    f["certificate_number"] = _certificate_number(doc, views)
+    # is the one with a number beside it. A number read unsurely off a scan is read again with the table's
+    # cells, in one call: its region is asked for now, the number settled after the goods.
+    for v, ws, field, _ in _number_readings(doc, views):
+        if v.page.source == "ocr" and ws and field.confidence < 0.8:
+            want(v.page, [_number_box(ws)])
     r = region("issued_in")
     text, ws = first_line(r)
     cc = parse_country(text)
@@ -167,8 +170,8 @@ def extract_certificate(doc: Document) -> None:
             v, a = found
             f[key] = ExtractedField(value=ticked(v, a), confidence=round(a.confidence * 0.97, 4),
                                     source=_src(doc, a))
-    doc.fields = f
     doc.items = _items(doc, views)
+    doc.fields = {"certificate_number": _certificate_number(doc, views), **f}
     if any(v.page.source == "ocr" for v in views):
         _restore_dotted_zeros(doc.items)
 
@@ -176,8 +179,8 @@ def extract_certificate(doc: Document) -> None:
 NUMBER = re.compile(r"[A-Z0-9][A-Z0-9/\-.]{4,}(?:\s?[A-Z0-9/\-.]{2,})?")
 
 
-def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
-    first = None
+def _number_readings(doc: Document, views: list[PageView]):
+    """Each place a certificate number is printed beside its caption: (page view, words, field, valid)."""
     for v in views:
         for a in v.anchors.get("certificate_number", []):
             r = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE)
@@ -185,21 +188,30 @@ def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
             m = NUMBER.search(text.upper()) if text else None
             number = m[0].strip() if m else None
             valid = bool(number and re.search(r"\d{3}", number))
-            field = make_field(doc, r, number, valid=valid, words=ws)
-            if v.page.source == "ocr" and ws and field.confidence < 0.8:
-                field = _number_read_again(doc, v, ws, field)
-                valid = bool(field.value and re.search(r"\d{3}", field.value))
-            if valid:
-                return field
-            first = first or field
+            yield v, ws, make_field(doc, r, number, valid=valid, words=ws), valid
+
+
+def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
+    first = None
+    for v, ws, field, valid in _number_readings(doc, views):
+        if v.page.source == "ocr" and ws and field.confidence < 0.8:
+            field = _number_read_again(doc, v, ws, field)
+            valid = bool(field.value and re.search(r"\d{3}", field.value))
+        if valid:
+            return field
+        first = first or field
     return first or ExtractedField(value=None, confidence=0.4)
+
+
+def _number_box(ws: list) -> Box:
+    return Box(x0=min(w.box.x0 for w in ws) - 2, top=min(w.box.top for w in ws) - 2,
+               x1=max(w.box.x1 for w in ws) + 2, bottom=max(w.box.bottom for w in ws) + 2)
 
 
 def _number_read_again(doc: Document, v: PageView, ws: list, field: ExtractedField) -> ExtractedField:
     """The certificate number decides duplicates (fraud): read unsurely ('7T725RC...' for 'T25RC...'), its
     words are read once more on their own, and the surer reading is kept."""
-    box = Box(x0=min(w.box.x0 for w in ws) - 2, top=min(w.box.top for w in ws) - 2,
-              x1=max(w.box.x1 for w in ws) + 2, bottom=max(w.box.bottom for w in ws) + 2)
+    box = _number_box(ws)
     got = reread_many(v.page, [box])[0]
     if got is None:
         return field

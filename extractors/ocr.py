@@ -11,6 +11,7 @@ import tempfile
 import threading
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -126,19 +127,30 @@ def tesseract_data(img: Image.Image, lang: str = "eng", config: str | None = Non
                                          output_type=pytesseract.Output.DICT)
 
 
-def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float]:
+def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "_Owed | None"]:
+    """The page's one reading, and the second readings it owes: runs of text read unsurely are not read again
+    here but with the cells extraction wants read again, in one call (`second_look`)."""
     data = tesseract_data(img, lang)
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
     # the page's legibility counts every word tesseract saw, the dropped specks too
     mean = sum(confs) / len(confs) if confs else 0.0
+    runs = _runs(lines)
+    owed = None
     if mean >= ORIENTATION_RETRY_BELOW:
-        # a page read this poorly is read again turned (see ocr_page): second readings of its parts would be
-        # spent on a page upside down
-        lines = _reread_unsure_lines(img, scale, lang, lines)
-    words = _split_at_rulings(_without_ghosts([w for ln in lines for w in ln]), img, scale)
-    words = fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words)))
-    return words, mean
+        # (a page read more poorly is read again turned, see ocr_page: no second readings for it)
+        if lang == "eng":
+            runs = _read_chinese(img, scale, runs)
+        spans = _unsure_spans(runs)
+        if spans:
+            owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang)
+    return _finish(runs, img, scale), mean, owed
+
+
+def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word]:
+    """A page's words from its runs, with the repairs that need the whole page."""
+    words = _split_at_rulings(_without_ghosts([w for r in runs for w in r]), img, scale)
+    return fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words)))
 
 
 def _lines(data: dict, scale: float) -> tuple[list[list[Word]], list[float]]:
@@ -177,12 +189,12 @@ SURE_SPAN = 0.7       # ... and replaced only by a reading at least this sure
 CHINESE_HINT_WORDS = 8  # short unsure words on a page that suggest Chinese print
 
 
-def _reread_unsure_lines(img: Image.Image, scale: float, lang: str, lines: list[list[Word]]) -> list[list[Word]]:
-    """Runs of text read unsurely are read once more apart from the page, all in one call ('ieee' -> 'INVOICE
-    NO'). The second reading replaces a run only where it is decisively surer."""
-    def mean(ws: list[Word]) -> float:
-        return sum(w.confidence for w in ws) / len(ws)
-    # a line of psm 6 runs across the page: its runs of text (cells, captions) are read apart
+def _mean(ws: list[Word]) -> float:
+    return sum(w.confidence for w in ws) / len(ws)
+
+
+def _runs(lines: list[list[Word]]) -> list[list[Word]]:
+    """A line of psm 6 runs across the page: its runs of text (cells, captions) are read apart."""
     runs: list[list[Word]] = []
     for ln in lines:
         runs.append([ln[0]])
@@ -190,12 +202,17 @@ def _reread_unsure_lines(img: Image.Image, scale: float, lang: str, lines: list[
             if w.box.x0 - prev.box.x1 > 2 * max(w.box.bottom - w.box.top, 4.0):
                 runs.append([])
             runs[-1].append(w)
-    # spans (run, first word, end) to read again: a whole run read unsurely, or within a sure run the words
-    # read very unsurely ('ebbe' over '15 LANG', a date's '03' read '63')
+    return runs
+
+
+def _unsure_spans(runs: list[list[Word]]) -> list[tuple[int, int, int]]:
+    """Spans (run, first word, end) to read again, the worst first: a whole run read unsurely ('ieee' for
+    'INVOICE NO'), or within a sure run the words read very unsurely ('ebbe' over '15 LANG', a date's '03' read
+    '63') or far wider than their letters."""
     spans: list[tuple[float, int, int, int]] = []
     for i, r in enumerate(runs):
-        if mean(r) < UNSURE_LINE and (_alnum(r) >= 3 or r[-1].box.x1 - r[0].box.x0 > 4 * _height(r)):
-            spans.append((mean(r), i, 0, len(r)))
+        if _mean(r) < UNSURE_LINE and (_alnum(r) >= 3 or r[-1].box.x1 - r[0].box.x0 > 4 * _height(r)):
+            spans.append((_mean(r), i, 0, len(r)))
             continue
         k = 0
         while k < len(r):
@@ -204,24 +221,35 @@ def _reread_unsure_lines(img: Image.Image, scale: float, lang: str, lines: list[
                 e += 1
             if e > k and (_alnum(r[k:e]) >= 3 or r[e - 1].box.x1 - r[k].box.x0 > 2 * _height(r[k:e])
                           or any(_misshapen(w) for w in r[k:e])):
-                spans.append((mean(r[k:e]), i, k, e))
+                spans.append((_mean(r[k:e]), i, k, e))
             k = max(e, k + 1)
-    todo = sorted(spans)[:MAX_REREAD_LINES]
-    if todo:
-        regions = [_pixels(runs[i][k:e], scale, [w for j, r in enumerate(runs) for n, w in enumerate(r)
-                                                 if j != i or not k <= n < e]) for _, i, k, e in todo]
-        found = list(zip(todo, _read_apart(img, regions, lang)))
+    return [(i, k, e) for _, i, k, e in sorted(spans)[:MAX_REREAD_LINES]]
+
+
+@dataclass
+class _Owed:
+    """The second readings a page owes: spans of its runs to read again."""
+    runs: list[list[Word]]
+    spans: list[tuple[int, int, int]]
+    scale: float  # points a pixel
+    lang: str
+
+    def regions(self) -> list[tuple[int, int, int, int]]:
+        return [_pixels(self.runs[i][k:e], self.scale, [w for j, r in enumerate(self.runs) for n, w in enumerate(r)
+                                                        if j != i or not k <= n < e]) for i, k, e in self.spans]
+
+    def apply(self, found: list[dict[str, list]]) -> list[list[Word]]:
+        """The runs with each span replaced where its second reading is decisively surer."""
+        runs = [list(r) for r in self.runs]
         # replaced from the end of each run, so the other spans' word positions still hold
-        for (_, i, k, e), data in sorted(found, key=lambda t: (t[0][1], -t[0][2])):
-            new, _ = _lines(data, scale)
+        for (i, k, e), data in sorted(zip(self.spans, found), key=lambda t: (t[0][0], -t[0][1])):
+            new, _ = _lines(data, self.scale)
             new_words = [w for g in new for w in g]
             # a part of a sure run is replaced only by a sure reading (a cell's '10KG' read again alone, 'LOKG')
             floor = 0.0 if (k, e) == (0, len(runs[i])) else SURE_SPAN
-            if new_words and mean(new_words) > max(mean(runs[i][k:e]) + 0.2, floor):
+            if new_words and _mean(new_words) > max(_mean(runs[i][k:e]) + 0.2, floor):
                 runs[i][k:e] = new_words
-    if lang == "eng":
-        runs = _read_chinese(img, scale, runs)
-    return runs
+        return runs
 
 
 def _misshapen(w: Word) -> bool:
@@ -554,10 +582,11 @@ def _read_turned(img: Image.Image, rotation: int, dpi: float, lang: str, number:
     if rotation:
         img = img.rotate(-rotation, expand=True)
     img, dpi = _level(img, dpi, skew_angle(img))
-    words, mean = _read(img, dpi, lang)
+    words, mean, owed = _read(img, dpi, lang)
     page = Page(number=number, width=img.width * 72.0 / dpi, height=img.height * 72.0 / dpi, words=words,
                 source="ocr", ocr_confidence=round(mean, 4), rotation=rotation, ocr_passes=1)
     page._image = img
+    page._owed = owed
     return page
 
 
@@ -595,25 +624,65 @@ def has_print(page: Page, box: Box, share: float = 0.005) -> bool:
 
 def reread_many(page: Page, boxes: list[Box], lang: str = "eng") -> list[tuple[str, float] | None]:
     """Second readings of small regions of an OCR'd page (table cells), each read as a block of its own, all in
-    one call: tesseract reads a lone figure or code far better than within the whole page. For each box
-    (text with its lines, mean confidence), or None where nothing was read."""
+    one call: tesseract reads a lone figure or code far better than within the whole page. The second readings
+    the page still owes (`_Owed`) go on the same sheet, and its words are replaced by them. For each box (text
+    with its lines, mean confidence), or None where nothing was read."""
     img = page._image
-    if img is None or not boxes:
+    if img is None or (not boxes and page._owed is None and not page._wanted):
         return [None] * len(boxes)
     scale = img.width / page.width
+    owed: _Owed | None = page._owed
+    owed_regions = owed.regions() if owed else []
     regions = [(int(b.x0 * scale), int(b.top * scale), int(b.x1 * scale), int(b.bottom * scale)) for b in boxes]
-    results: list[tuple[str, float] | None] = []
-    for data in _read_apart(img, regions, lang):
-        lines: dict[tuple[int, int, int], list[tuple[str, float]]] = {}
-        for text, conf, b, p_, ln in zip(data["text"], data["conf"], data["block_num"], data["par_num"],
-                                         data["line_num"]):
-            text = fix_confusions(text.strip()).strip("|[]{}_")
-            if text and float(conf) >= 0:
-                lines.setdefault((b, p_, ln), []).append((text, float(conf) / 100))
-        if not lines:
-            results.append(None)
-            continue
-        words = [w for k in sorted(lines) for w in lines[k]]
-        results.append(("\n".join(" ".join(t for t, _ in lines[k]) for k in sorted(lines)),
-                        sum(c for _, c in words) / len(words)))
-    return results
+    made = page._readings or []
+
+    def before(reg: tuple[int, int, int, int]):
+        # a region read before (the same cell, found again when the page's words were renewed) is not read twice
+        return next((res for r, res in made if all(abs(a - b) <= 8 for a, b in zip(r, reg))), False)
+    wanted = [reg for reg in (page._wanted or []) if before(reg) is False and reg not in regions]
+    done = [before(reg) for reg in regions]
+    todo = [reg for reg, d in zip(regions, done) if d is False] + wanted
+    found = _read_apart(img, owed_regions + todo, owed.lang if owed else lang) if owed_regions or todo else []
+    if owed is not None:
+        page.words = _finish(owed.apply(found[:len(owed_regions)]), img, owed.scale)
+        page._owed = None
+    fresh = dict(zip(todo, (_reading_of(d) for d in found[len(owed_regions):])))
+    page._readings = made + list(fresh.items())
+    page._wanted = []
+    return [fresh[reg] if d is False else d for reg, d in zip(regions, done)]
+
+
+def want(page: Page, boxes: list[Box]) -> None:
+    """Ask for second readings of regions without paying for them now: they are made with the page's next
+    second readings (`reread_many`), in the same call, and kept for when they are asked for."""
+    img = page._image
+    if img is None:
+        return
+    scale = img.width / page.width
+    page._wanted = (page._wanted or []) + [(int(b.x0 * scale), int(b.top * scale), int(b.x1 * scale),
+                                            int(b.bottom * scale)) for b in boxes]
+
+
+def _reading_of(data: dict[str, list]) -> tuple[str, float] | None:
+    """A region's second reading as text (its lines) and mean confidence; None where nothing was read."""
+    lines: dict[tuple[int, int, int], list[tuple[str, float]]] = {}
+    for text, conf, b, p_, ln in zip(data["text"], data["conf"], data["block_num"], data["par_num"],
+                                     data["line_num"]):
+        text = fix_confusions(text.strip()).strip("|[]{}_")
+        if text and float(conf) >= 0:
+            lines.setdefault((b, p_, ln), []).append((text, float(conf) / 100))
+    if not lines:
+        return None
+    words = [w for k in sorted(lines) for w in lines[k]]
+    return ("\n".join(" ".join(t for t, _ in lines[k]) for k in sorted(lines)),
+            sum(c for _, c in words) / len(words))
+
+
+def settle(page: Page) -> bool:
+    """Make the page pay the second readings it owes (one call), before its words are used as final. True
+    when its words changed."""
+    if (page._owed is None and not page._wanted) or page._image is None:
+        return False
+    before = page.words
+    reread_many(page, [])
+    return page.words != before

@@ -13,6 +13,7 @@ from pathlib import Path
 from extractors.certificate import extract_certificate
 from extractors.classify import classify
 from extractors.load import DEFAULT_LIMITS, Limits, load_document
+from extractors.ocr import settle
 from extractors.trade_documents import SPECS, extract_trade_document
 from pipeline.errors import UnreadableDocument
 from pipeline.model import Document, DocumentError
@@ -38,14 +39,28 @@ def classify_document(doc: Document) -> Document:
     return doc
 
 
+def _extract(doc: Document) -> None:
+    if doc.doc_type == "certificate_of_origin":
+        extract_certificate(doc)
+    elif doc.doc_type in SPECS:
+        extract_trade_document(doc)
+
+
 def extract_document(doc: Document) -> Document:
+    """Fields from a classified document. A scanned page's second readings (runs of text read unsurely) are
+    made with the table cells extraction wants read again, in one call; where they change the page's words, the
+    document is classified and read again from them (the cells' second readings are kept, not made twice)."""
     if doc.error is not None:
         return doc
     try:
-        if doc.doc_type == "certificate_of_origin":
-            extract_certificate(doc)
-        elif doc.doc_type in SPECS:
-            extract_trade_document(doc)
+        first = [p.words for p in doc.pages]
+        _extract(doc)
+        for p in doc.pages:
+            settle(p)
+        if any(p.words is not w for p, w in zip(doc.pages, first)):
+            classify_document(doc)
+            doc.fields, doc.items = {}, []
+            _extract(doc)
     except Exception as e:  # a bug in an extractor must not lose the document: it goes to a reviewer
         log.exception("extraction failed for %s", doc.file)
         doc.error = DocumentError(file=doc.file, code="extraction.failed",

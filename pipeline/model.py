@@ -66,6 +66,9 @@ class Page(BaseModel):
     ocr_passes: int = 0  # tesseract readings it took (1 normally; 2 for a page first read the wrong way up)
     # the prepared image OCR read, kept only while fields are extracted (for second readings of single cells)
     _image: Any = PrivateAttr(default=None)
+    _owed: Any = PrivateAttr(default=None)  # second readings the page still owes (extractors.ocr.reread_many)
+    _readings: Any = PrivateAttr(default=None)  # second readings of regions made so far: [(pixel box, result)]
+    _wanted: Any = PrivateAttr(default=None)  # regions asked for, to read with the next second readings
 
 
 class Source(BaseModel):
