@@ -67,12 +67,16 @@ REQUIRED_ITEM = [("description", "description of goods (Box 8)"), ("hs_code", "H
 
 
 def _unread_on_scan(co: Document, name: str, item: int | None) -> bool:
-    """A required cell of Boxes 6-13 that came out empty, where the extractor saw print in it on the scan (see
-    `extractors.certificate._mark_unread`): unread, not missing. Header boxes are judged as read."""
-    if item is None or item >= len(co.items):
-        return False
-    f = co.items[item].get(name)
-    return bool(f is not None and f.unread)
+    """A required box that came out empty but was not read as empty: the extractor saw print in it that no
+    reading made anything of (`ExtractedField.unread`), or, on a scan, the box's caption was never found, so the
+    box was never read. A reviewer reads it; it is no finding against the certificate."""
+    if item is not None:
+        f = co.items[item].get(name) if item < len(co.items) else None
+        return bool(f is not None and f.unread)
+    f = co.fields.get(name)
+    if f is not None and f.unread:
+        return True
+    return co.text_source in ("ocr", "mixed") and (f is None or f.source is None)
 
 
 @check("co.incomplete")

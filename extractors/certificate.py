@@ -199,6 +199,8 @@ def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
             valid = bool(field.value and re.search(r"\d{3}", field.value))
         if valid:
             return field
+        if v.page.source == "ocr" and ws and not field.value:
+            field = field.model_copy(update={"unread": True})  # print beside the caption, no number made of it
         first = first or field
     return first or ExtractedField(value=None, confidence=0.4)
 

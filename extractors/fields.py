@@ -152,8 +152,8 @@ def ticked(view: PageView, anchor: Anchor) -> bool:
     for w in view.page.words:
         if anchor.box.x0 - 24 <= w.box.x1 <= anchor.box.x0 + 1 and \
                 abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < 6:
-            # OCR reads the box's border with the mark: "[X]", "kx", "Ix", "(X"
-            mark = re.sub(r"[\[\]()|lIi1kK{}]", "", w.text)
+            # OCR reads the box's border with the mark: "[X]", "kx", "Ix", "(X", "Dx" (a square read as D or O)
+            mark = re.sub(r"[\[\]()|lIi1kK{}DOoCc0LJ_]", "", w.text)
             if re.fullmatch(r"[xX✓√✔×vV]", mark):
                 return True
     return False

@@ -167,13 +167,29 @@ def _incoterm(text: str | None) -> str | None:
     return None
 
 
+def _code_read_apart(code: str, ws: list) -> str:
+    """OCR may put a space inside a number ('INV-BA241 198'): figures that end the line, set close after the
+    code's last word, are part of it. Figures followed by more (a date: '18 OCT 2024') are not."""
+    k = next((i for i, w in enumerate(ws) if w.text.upper().endswith(code[-3:])), None)
+    if k is None or k + 2 != len(ws):
+        return code
+    a, b = ws[k], ws[k + 1]
+    h = max(a.box.bottom - a.box.top, 1.0)
+    if re.fullmatch(r"\d{1,4}", b.text) and b.box.x0 - a.box.x1 < 0.5 * h:
+        return code + b.text
+    return code
+
+
 def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]:
     """(value, valid, words) per field name the reader fills."""
     text, ws = first_line(region)
     all_text = region.text if region else ""
     if reader == "code":
         m = re.search(r"[A-Z0-9][A-Z0-9/\-._]{2,}", (text or "").upper())
-        return [(m[0] if m else None, bool(m and NUMBER.search(m[0])), ws)]
+        code = m[0] if m else None
+        if code and ws and ws[0].confidence < 1.0:
+            code = _code_read_apart(code, ws)
+        return [(code, bool(code and NUMBER.search(code)), ws)]
     if reader == "date":
         d = parse_date(all_text)
         return [(d[0] if d else None, d is not None, ws)]

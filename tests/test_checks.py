@@ -84,6 +84,14 @@ def test_a_cell_with_print_the_scan_reading_missed_is_for_a_reviewer_not_a_failu
     # an empty cell is missing
     co.items[0]["origin_criterion"].unread = False
     assert statuses(case(co, invoice()), "co.incomplete") == ["fail"]
+    # a header box whose caption was never found on a scan was never read; found and empty, it is missing
+    from pipeline.model import Box, Page, Source
+    scan = certificate(exporter_name=None)
+    scan.pages = [Page(number=1, width=595, height=842, source="ocr", ocr_confidence=0.9)]
+    r = run_checks(case(scan, invoice()), ctx(), only=["co.incomplete"])
+    assert [(x.field, x.status, x.blocking) for x in r] == [("exporter_name", "skip", True)]
+    scan.fields["exporter_name"].source = Source(file="co.pdf", page=1, box=Box(x0=30, top=60, x1=290, bottom=110))
+    assert statuses(case(scan, invoice()), "co.incomplete") == ["fail"]
 
 
 # ---- validity

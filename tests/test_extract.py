@@ -127,3 +127,15 @@ def test_a_dotted_zero_in_an_hs_code_read_off_a_scan_is_put_back_only_where_one_
     assert items[0]["hs_code"].confidence < 0.8 and items[0]["hs_code"].raw == "930499"
     assert items[1]["hs_code"].confidence == 0.9
     assert _criterion("‘WO") == "WO" and _criterion("CT¢") == "CTC"
+
+
+def test_a_number_ocr_split_at_the_end_of_its_line_is_joined_but_not_a_date_after_it():
+    from extractors.trade_documents import _code_read_apart
+    from pipeline.model import Box, Word
+
+    def w(t, x0, x1):
+        return Word(text=t, confidence=0.9, box=Box(x0=x0, top=131, x1=x1, bottom=140))
+    assert _code_read_apart("INV-BA241", [w("INV-BA241", 421, 464), w("198", 467, 479)]) == "INV-BA241198"
+    assert _code_read_apart("INV-001", [w("INV-001", 421, 455), w("18", 458, 466), w("OCT", 468, 480),
+                                        w("2024", 482, 500)]) == "INV-001"
+    assert _code_read_apart("INV-001", [w("INV-001", 421, 455), w("18", 470, 478)]) == "INV-001"  # a space apart

@@ -83,8 +83,8 @@ def test_box_number_misread_with_a_comma_still_leads_its_title():
 
 
 def test_ticks_read_with_their_box():
-    for mark, expect in (("kx", True), ("Ix", True), ("[X]", True), ("X", True), ("L", False), ("(1", False),
-                         ("ol", False)):
+    for mark, expect in (("kx", True), ("Ix", True), ("[X]", True), ("X", True), ("Dx", True), ("L", False),
+                         ("(1", False), ("ol", False), ("LD", False), ("O", False)):
         words = [w(mark, 209, 800), w("Third-party", 222, 800), w("invoicing", 258, 800)]
         page = Page(number=1, width=595, height=842, words=words)
         lab = Label("tpi", ("Third-party invoicing",), standalone=True)
