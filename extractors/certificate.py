@@ -381,7 +381,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             n = row.text("item_number").strip()
             expected = len(items) + 1  # items are numbered 1, 2, 3 ... down the sheet (Box 6)
             ws_n = row.words("item_number")
-            unsure = not ws_n or min(w.confidence for w in ws_n) < 0.9
+            unsure = not ws_n or min(w.confidence for w in ws_n) < 0.9 or \
+                {n, str(expected)} in ({"1", "4"}, {"1", "7"})  # a 1 read as its look-alike breaks the numbering
             if n.isdigit() and (int(n) == expected or not unsure):
                 put("item_number", ws_n, int(n))
             elif n.isdigit():  # a low-confidence reading that breaks the numbering: the position decides
