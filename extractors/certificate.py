@@ -188,7 +188,9 @@ def _number_readings(doc: Document, views: list[PageView]):
             m = NUMBER.search(text.upper()) if text else None
             number = m[0].strip() if m else None
             valid = bool(number and re.search(r"\d{3}", number))
-            yield v, ws, make_field(doc, r, number, valid=valid, words=ws), valid
+            # a word without figures beside the caption ('REGIONAL' of the form's title where Box 'Certificate
+            # No.' is empty) is no certificate number
+            yield v, ws, make_field(doc, r, number if valid else None, words=ws, raw=number), valid
 
 
 def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
@@ -199,8 +201,8 @@ def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
             valid = bool(field.value and re.search(r"\d{3}", field.value))
         if valid:
             return field
-        if v.page.source == "ocr" and ws and not field.value:
-            field = field.model_copy(update={"unread": True})  # print beside the caption, no number made of it
+        if v.page.source == "ocr" and not field.value and re.search(r"\d", field.raw or ""):
+            field = field.model_copy(update={"unread": True})  # figures beside the caption, no number made of them
         first = first or field
     return first or ExtractedField(value=None, confidence=0.4)
 
@@ -285,6 +287,7 @@ def _restore_dotted_zeros(items: list[dict[str, ExtractedField]]) -> None:
     '030499'). An HS code read off a scan that no HS edition has, where putting back one zero gives the only code
     that exists, is read so -- less surely, and with the reading kept as raw."""
     from checkers.kb import load_kb
+    from models.hs_description import load as goods_classifier
 
     kb = load_kb()
     known = kb.hs2012 | kb.hs2017 | kb.hs2022
@@ -294,6 +297,11 @@ def _restore_dotted_zeros(items: list[dict[str, ExtractedField]]) -> None:
             continue
         candidates = {f.value[:i] + "0" + f.value[i + 1:] for i, ch in enumerate(f.value) if ch in "9863"}
         found = sorted(c for c in candidates if c in known)
+        desc = item.get("description")
+        if len(found) > 1 and desc is not None and desc.value:
+            # '970490' for a cabbage: 070490 or 970400? The goods described decide
+            model, _ = goods_classifier()
+            found = [c for c in found if model.judge(desc.value, c).status == "fits"]
         if len(found) == 1:
             item["hs_code"] = f.model_copy(update={"value": found[0], "confidence": round(f.confidence * 0.85, 4),
                                                    "raw": f.raw or f.value})

@@ -70,7 +70,7 @@ def make_field(doc: Document, region: Region | None, value: Any, *, valid: bool 
         return ExtractedField(value=None, confidence=NOT_FOUND_CONFIDENCE)
     ws = words if words is not None else region.words
     if value is None:
-        return ExtractedField(value=None, confidence=round(region.anchor.confidence * 0.95, 4),
+        return ExtractedField(value=None, confidence=round(region.anchor.confidence * 0.95, 4), raw=raw,
                               source=Source(file=doc.file, page=region.anchor.page, box=region.box))
     reading = sum(w.confidence for w in ws) / len(ws) if ws else 0.5
     conf = region.anchor.confidence * reading * (1.0 if valid else INVALID_FACTOR)

@@ -19,7 +19,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
     (re.compile(rf"\b(\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
     (re.compile(rf"\b{MONTH_RE}[\s\-.]*(\d{{1,2}})(?:ST|ND|RD|TH)?,?\s*(\d{{4}})\b", re.I), "Mdy"),
-    (re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b"), "dmy"),
+    # a dotted date with one dot read as a comma off a scan ('03.04,2024') is still the date
+    (re.compile(r"\b(\d{1,2})(?:[./-](\d{1,2})[./-]|\.(\d{1,2}),|,(\d{1,2})\.)(\d{4})\b"), "dmy"),
     # two-digit years, as shipping clerks type them: 12-MAR-25
     (re.compile(rf"\b(\d{{1,2}})[\s\-./]*{MONTH_RE}[\s\-./]*(\d{{2}})\b(?!\d)", re.I), "dMy2"),
 ]
@@ -52,7 +53,8 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
                 elif order == "Mdy":
                     mo, d, y = MONTHS[m[1].upper()[:4] if m[1].upper().startswith("SEPT") else m[1].upper()[:3]], int(m[2]), int(m[3])
                 else:
-                    d, mo, y = _zero_read_as(m[1], 31), _zero_read_as(m[2], 12), int(m[3])
+                    month = m[2] or m[3] or m[4]
+                    d, mo, y = _zero_read_as(m[1], 31), _zero_read_as(month, 12), int(m[5])
                     if mo > 12 and d <= 12:
                         d, mo = mo, d
                 if not 1990 <= y <= 2100:

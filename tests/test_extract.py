@@ -139,3 +139,13 @@ def test_a_number_ocr_split_at_the_end_of_its_line_is_joined_but_not_a_date_afte
     assert _code_read_apart("INV-001", [w("INV-001", 421, 455), w("18", 458, 466), w("OCT", 468, 480),
                                         w("2024", 482, 500)]) == "INV-001"
     assert _code_read_apart("INV-001", [w("INV-001", 421, 455), w("18", 470, 478)]) == "INV-001"  # a space apart
+
+
+def test_a_dotted_zero_with_two_readings_is_settled_by_the_goods_described():
+    from extractors.certificate import _restore_dotted_zeros
+    from pipeline.model import ExtractedField
+
+    items = [{"hs_code": ExtractedField(value="970490", confidence=0.85),
+              "description": ExtractedField(value="FRESH CHINESE CABBAGE", confidence=0.9)}]
+    _restore_dotted_zeros(items)  # 070490 (cabbages) or 970400 (postage stamps)
+    assert items[0]["hs_code"].value == "070490"
