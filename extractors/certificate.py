@@ -10,7 +10,7 @@ import re
 
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
-from extractors.layout import Label, columns_of, complete_header, read_table, region_of
+from extractors.layout import Label, Line, columns_of, complete_header, read_table, region_of
 from extractors.ocr import has_print, reread_many, want
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Source
@@ -398,9 +398,18 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             else:  # not read: items are numbered 1, 2, 3 ... (Box 6), so the position tells it, less surely
                 item["item_number"] = cell_field(doc, v.page.number, [], len(items) + 1, header_confidence=0.7)
             marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])
-            put("marks", row.words("marks"), marks)
+            mark_words = row.words("marks")
             desc_lines = row.cells.get("description", [])
             desc_text = collapse(" ".join(ln.text for ln in desc_lines)) or ""
+            spill = re.search(r"\s(?=\d[\d,]*\s*[A-Z])", marks or "") if not desc_text else None
+            if spill and PACKAGES.match(marks[spill.end():]):
+                # Box 8 read into Box 7 ('N/M 577 CARTONS ACOUSTIC GUITARS'): marks never hold the number and
+                # kind of packages, so Box 8 starts there
+                desc_text, marks = collapse(marks[spill.end():]), marks[:spill.start()].strip()
+                n_marks = len(marks.split())
+                desc_lines = [Line(words=mark_words[n_marks:])] if len(mark_words) > n_marks else []
+                mark_words = mark_words[:n_marks]
+            put("marks", mark_words, marks)
             m = PACKAGES.match(desc_text)
             packages = collapse(m[1]) if m else None
             description = collapse(desc_text[m.end():] if m else desc_text)

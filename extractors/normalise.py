@@ -20,7 +20,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
     (re.compile(rf"\b{MONTH_RE}[\s\-.]*(\d{{1,2}})(?:ST|ND|RD|TH)?,?\s*(\d{{4}})\b", re.I), "Mdy"),
     # a dotted date with one dot read as a comma off a scan ('03.04,2024') is still the date
-    (re.compile(r"\b(\d{1,2})(?:[./-](\d{1,2})[./-]|\.(\d{1,2}),|,(\d{1,2})\.)(\d{4})\b"), "dmy"),
+    # (and a figure read before the day, as a dotted zero read '90': no day has three figures)
+    (re.compile(r"\b(?:\d(?=\d{2}[.,/-]))?(\d{1,2})(?:[./-](\d{1,2})[./-]|\.(\d{1,2}),|,(\d{1,2})\.)(\d{4})\b"),
+     "dmy"),
     # a ruling or speck read as a figure before the day ('710 FEB 2024' off a scan): no day has three figures
     (re.compile(rf"\b\d(\d{{2}})[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
     # two-digit years, as shipping clerks type them: 12-MAR-25

@@ -66,6 +66,8 @@ def test_a_dotted_zero_read_as_a_figure_is_put_back_only_where_the_date_is_impos
     assert parse_date("32.08.2024") is None
     assert parse_date("LINYI, CHINA 710 FEB 2024")[0] == "2024-02-10"  # a ruling read as a 7 before the day
     assert parse_date("LINYI, CHINA 10 FEB 2024")[0] == "2024-02-10"
+    assert parse_date("MELBOURNE, AUSTRALIA 903.04,2024")[0] == "2024-04-03"
+    assert parse_date("12.03.2025")[0] == "2025-03-12"
 
 
 def test_implausible_years_are_no_dates():
