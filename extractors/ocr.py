@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# the engine kept in process for second readings must not spin its idle OpenMP threads while the tesseract
+# program reads the next page (measured: +0.2 s a page with the default policy)
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import numpy as np  # noqa: E402
 import pytesseract  # noqa: E402
@@ -126,6 +129,68 @@ def tesseract_data(img: Image.Image, lang: str = "eng", config: str | None = Non
     with _OCR_SLOTS, _image_file(img) as path:
         return pytesseract.image_to_data(path, lang=lang, config=config or TESSERACT_CONFIG,
                                          output_type=pytesseract.Output.DICT)
+
+
+_API = threading.local()
+
+
+@lru_cache(maxsize=1)
+def _tessdata_dir() -> str | None:
+    """Where the installed tesseract keeps its models (the in-process engine reads the same ones)."""
+    import subprocess
+
+    try:
+        out = subprocess.run([pytesseract.pytesseract.tesseract_cmd, "--list-langs"], capture_output=True, text=True,
+                             timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.search(r'"([^"]+)"', out)
+    return m[1] if m else None
+
+
+def _in_process(lang: str):
+    """A tesseract engine kept loaded in this thread (tesserocr), with the page reading's settings; None where
+    tesserocr is not installed. Second readings are small: starting the tesseract program and loading its model
+    for each (~0.1 s) cost far more than reading them (~0.02 s)."""
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    engines = getattr(_API, "engines", None)
+    if engines is None:
+        engines = _API.engines = {}
+    if lang not in engines:
+        psm = re.search(r"--psm\s+(\d+)", TESSERACT_CONFIG)
+        oem = re.search(r"--oem\s+(\d+)", TESSERACT_CONFIG)
+        try:
+            engines[lang] = tesserocr.PyTessBaseAPI(path=_tessdata_dir() or "", lang=lang,
+                                                    psm=int(psm[1]) if psm else tesserocr.PSM.SINGLE_BLOCK,
+                                                    oem=int(oem[1]) if oem else tesserocr.OEM.LSTM_ONLY)
+        except RuntimeError:
+            engines[lang] = None
+    return engines[lang]
+
+
+def _second_reading_data(img: Image.Image, lang: str) -> dict[str, list]:
+    """tesseract's table of words for a sheet of second readings: in process where tesserocr is installed, by
+    the tesseract program otherwise (same models, same settings)."""
+    api = _in_process(lang)
+    if api is None:
+        return tesseract_data(img, lang)
+    out: dict[str, list] = {k: [] for k in TABLE_KEYS}
+    with _OCR_SLOTS:
+        api.SetImage(img)
+        tsv = api.GetTSVText(0)
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5":
+            continue  # words only (level 5)
+        for key, i in (("block_num", 2), ("par_num", 3), ("line_num", 4), ("left", 6), ("top", 7), ("width", 8),
+                       ("height", 9)):
+            out[key].append(int(cells[i]))
+        out["conf"].append(float(cells[10]))
+        out["text"].append(cells[11])
+    return out
 
 
 def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "_Owed | None"]:
@@ -343,7 +408,7 @@ def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang
     for p in placed:
         if p:
             sheet.paste(p[3], (margin, p[2]))
-    data = tesseract_data(sheet, lang)
+    data = _second_reading_data(sheet, lang)
     for k in range(len(data["text"])):
         mid = data["top"][k] + data["height"][k] / 2
         for r, p in enumerate(placed):
@@ -677,6 +742,22 @@ def _reading_of(data: dict[str, list]) -> tuple[str, float] | None:
     words = [w for k in sorted(lines) for w in lines[k]]
     return ("\n".join(" ".join(t for t, _ in lines[k]) for k in sorted(lines)),
             sum(c for _, c in words) / len(words))
+
+
+def restrict_owed(page: Page, relevant: list[Box]) -> None:
+    """Keep only the second readings owed inside regions extraction reads (its fields' boxes, the goods table):
+    a form's boilerplate read unsurely ('(Country)', 'Overleaf Notes') is not worth a second call."""
+    owed: _Owed | None = page._owed
+    if owed is None:
+        return
+    def inside(i: int, k: int, e: int) -> bool:
+        ws = owed.runs[i][k:e]
+        x0, x1 = min(w.box.x0 for w in ws), max(w.box.x1 for w in ws)
+        top, bottom = min(w.box.top for w in ws), max(w.box.bottom for w in ws)
+        return any(x0 < b.x1 and x1 > b.x0 and top < b.bottom and bottom > b.top for b in relevant)
+    owed.spans = [sp for sp in owed.spans if inside(*sp)]
+    if not owed.spans:
+        page._owed = None
 
 
 def settle(page: Page) -> bool:
