@@ -11,7 +11,7 @@ import re
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
 from extractors.layout import Label, Line, columns_of, complete_header, read_table, region_of
-from extractors.ocr import has_print, reread_many, restrict_owed, want
+from extractors.ocr import has_print, reread_many, want
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Source
 
@@ -170,30 +170,10 @@ def extract_certificate(doc: Document) -> None:
             v, a = found
             f[key] = ExtractedField(value=ticked(v, a), confidence=round(a.confidence * 0.97, 4),
                                     source=_src(doc, a))
-    _owe_only_what_is_read(views, f)
     doc.items = _items(doc, views)
     doc.fields = {"certificate_number": _certificate_number(doc, views), **f}
     if any(v.page.source == "ocr" for v in views):
         _restore_dotted_zeros(doc.items)
-
-
-def _owe_only_what_is_read(views: list[PageView], fields: dict[str, ExtractedField]) -> None:
-    """On a scanned page where every box title was found, second readings are made only inside the regions the
-    fields were read from and the goods table; where a title was not found, an unsure run may be that title, and
-    every owed reading is made."""
-    for v in views:
-        if v.page.source != "ocr" or v.page._owed is None:
-            continue
-        titles = [lab.key for lab in LABELS if lab.key.startswith("box")]
-        if any(not v.anchors.get(k) for k in titles):
-            continue
-        boxes = [f.source.box for f in fields.values() if f.source and f.source.box and f.source.page == v.page.number]
-        heads = [a for c in COLUMNS for a in v.anchors.get(c.key, [])]
-        if heads:
-            stop = v.first("box14")
-            boxes.append(Box(x0=0, top=min(a.box.top for a in heads), x1=v.page.width,
-                             bottom=stop.box.top if stop else v.page.height))
-        restrict_owed(v.page, boxes)
 
 
 NUMBER = re.compile(r"[A-Z0-9][A-Z0-9/\-.]{4,}(?:\s?[A-Z0-9/\-.]{2,})?")

@@ -744,22 +744,6 @@ def _reading_of(data: dict[str, list]) -> tuple[str, float] | None:
             sum(c for _, c in words) / len(words))
 
 
-def restrict_owed(page: Page, relevant: list[Box]) -> None:
-    """Keep only the second readings owed inside regions extraction reads (its fields' boxes, the goods table):
-    a form's boilerplate read unsurely ('(Country)', 'Overleaf Notes') is not worth a second call."""
-    owed: _Owed | None = page._owed
-    if owed is None:
-        return
-    def inside(i: int, k: int, e: int) -> bool:
-        ws = owed.runs[i][k:e]
-        x0, x1 = min(w.box.x0 for w in ws), max(w.box.x1 for w in ws)
-        top, bottom = min(w.box.top for w in ws), max(w.box.bottom for w in ws)
-        return any(x0 < b.x1 and x1 > b.x0 and top < b.bottom and bottom > b.top for b in relevant)
-    owed.spans = [sp for sp in owed.spans if inside(*sp)]
-    if not owed.spans:
-        page._owed = None
-
-
 def settle(page: Page) -> bool:
     """Make the page pay the second readings it owes (one call), before its words are used as final. True
     when its words changed."""
