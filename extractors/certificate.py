@@ -468,6 +468,10 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
             if v.page.source == "ocr":
                 to_reread += _unsure_cells(item, row, columns_of(heads, v.page.width))
+                for key in REREAD:
+                    if key not in heads and (item.get(key) is None or item[key].value is None):
+                        # the column's title was not found on the scan: its cell was never read, not found empty
+                        item[key] = ExtractedField(value=None, confidence=0.4, unread=True)
             items.append(item)
         if to_reread:
             _second_reading(doc, v, to_reread)
