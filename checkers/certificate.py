@@ -8,7 +8,7 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from checkers.kb import Party
-from checkers.registry import CheckContext, check, iso_date, result
+from checkers.registry import CheckContext, check, iso_date, result, unless_unsure
 from pipeline.model import Case, CheckResult, Document
 
 CO = "certificate_of_origin"
@@ -183,16 +183,12 @@ def hs_invalid(case: Case, ctx: CheckContext) -> list[CheckResult]:
                               f"item {i + 1}: {hs} is an {other} code; a certificate of this date states {edition}"
                               + (f" ({', '.join(mapped)})" if mapped else ""), co, field=field, item=i,
                               edition=other, mapped=mapped))
-        elif co.confidence("hs_code", i) < ctx.settings.required_field_confidence:
-            # '970490' read unsurely off a scan is a misreading to check, not a code the exporter declared
-            out.append(result("hs.invalid", "skip",
-                              f"item {i + 1}: Box 9 read as {hs}, which no HS edition has, but unsurely (confidence "
-                              f"{co.confidence('hs_code', i):.2f}): a reviewer reads it", co, field=field, item=i,
-                              blocking=True))
         else:
-            out.append(result("hs.invalid", "fail",
-                              f"item {i + 1}: {hs} is not a subheading of {edition} (nor of any other HS edition "
-                              f"since 2012)", co, field=field, item=i))
+            # '970490' read unsurely off a scan is a misreading to check, not a code the exporter declared
+            out.append(unless_unsure(
+                result("hs.invalid", "fail", f"item {i + 1}: {hs} is not a subheading of {edition} (nor of any "
+                                             f"other HS edition since 2012)", co, field=field, item=i),
+                ctx, ("HS code", co.confidence("hs_code", i)), then="a reviewer reads Box 9"))
     return out or [result("hs.invalid", "skip", "no HS code was read", co)]
 
 
@@ -215,17 +211,11 @@ def origin_criterion(case: Case, ctx: CheckContext) -> list[CheckResult]:
         codes = _criteria(raw)
         unknown = [c for c in codes if c not in CRITERIA]
         if unknown or not codes:
-            sure = co.confidence("origin_criterion", i)
-            if sure < ctx.settings.required_field_confidence:
-                # 'CRE' read unsurely off a scan is a misreading to check, not a criterion the exporter claimed
-                out.append(result("origin.criterion", "skip",
-                                  f"item {i + 1}: Box 10 read as '{raw}', which is no origin conferring criterion, "
-                                  f"but unsurely (confidence {sure:.2f}): a reviewer reads it", co, field=field, item=i,
-                                  blocking=True))
-            else:
-                out.append(result("origin.criterion", "fail",
-                                  f"item {i + 1}: '{raw}' is not an origin conferring criterion (WO, PE, CTC, RVC, CR, "
-                                  f"ACU, DMI)", co, field=field, item=i))
+            # 'CRE' read unsurely off a scan is a misreading to check, not a criterion the exporter claimed
+            out.append(unless_unsure(
+                result("origin.criterion", "fail", f"item {i + 1}: '{raw}' is not an origin conferring criterion "
+                                                   f"(WO, PE, CTC, RVC, CR, ACU, DMI)", co, field=field, item=i),
+                ctx, ("criterion", co.confidence("origin_criterion", i)), then="a reviewer reads Box 10"))
             continue
         if "RVC" in codes and item.get("fob_value") is None:
             out.append(result("origin.criterion", "fail", f"item {i + 1}: RVC is claimed without an FOB value in Box 12",
@@ -297,12 +287,9 @@ def hs_description(case: Case, ctx: CheckContext) -> list[CheckResult]:
                              f"closest heading {v.best}); nothing of it fits the declared {declared}",
                              co, field=field, item=i, model=version,
                              reads_as=v.best, similarity=v.best_score)
-            sure = min(co.confidence("description", i), co.confidence("hs_code", i))
-            if sure < ctx.settings.required_field_confidence:
-                # a description or code misread off a scan is a reading to check, not a false declaration
-                finding.status, finding.blocking = "skip", True
-                finding.message += f" -- but read unsurely (confidence {sure:.2f}): a reviewer compares"
-            out.append(finding)
+            # a description or code misread off a scan is a reading to check, not a false declaration
+            out.append(unless_unsure(finding, ctx, ("description", co.confidence("description", i)),
+                                     ("HS code", co.confidence("hs_code", i)), then="a reviewer compares them"))
         else:
             out.append(result("hs.description", "skip",
                               f"item {i + 1}: the goods classifier cannot place '{desc}' (no words it knows from "

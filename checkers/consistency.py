@@ -10,7 +10,7 @@ import re
 from rapidfuzz import fuzz
 
 from checkers.names import mentions, name_similarity
-from checkers.registry import CheckContext, check, iso_date, result
+from checkers.registry import CheckContext, check, iso_date, result, unless_unsure
 from pipeline.model import Case, CheckResult
 
 CO = "certificate_of_origin"
@@ -40,7 +40,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                   f"item {i + 1}: Box 13 cites invoice {cited}, the invoice is numbered {inv_no} "
                                   f"(a typing difference)", co, field=f"items[{i}].invoice_number", item=i))
             else:
-                out.append(_unless_unsure(
+                out.append(unless_unsure(
                     result("consistency.invoice", "fail",
                            f"item {i + 1}: Box 13 cites invoice {cited}, but the invoice submitted is {inv_no}", co,
                            field=f"items[{i}].invoice_number", item=i, invoice_number=inv_no),
@@ -84,7 +84,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                   f"'6'); compare the documents by eye", co, field=f"items[{i}].quantity", item=i,
                                   blocking=True))
             elif rel > ctx.settings.quantity_tolerance:
-                out.append(_unless_unsure(
+                out.append(unless_unsure(
                     result("consistency.invoice", "fail", f"item {i + 1}: quantity {q1:g} {u1 or ''} on the "
                                                           f"certificate, {q2:g} {u2 or ''} on the invoice", co,
                            field=f"items[{i}].quantity", item=i),
@@ -124,19 +124,6 @@ def _one_figure_misread(a: float, b: float) -> bool:
 def _thousandfold(a: float, b: float) -> bool:
     big, small = max(a, b), min(a, b)
     return small > 0 and abs(big / small - 1000) < 1e-6 * 1000
-
-
-def _unless_unsure(finding: CheckResult, ctx: CheckContext, *readings: tuple[str, float]) -> CheckResult:
-    """A disagreement that rests on a reading below the confidence a decision needs is not a finding yet: it is a
-    blocking skip that asks a reviewer to compare the documents (a '1' read as '4' is no false declaration)."""
-    unsure = [(where, c) for where, c in readings if c < ctx.settings.required_field_confidence]
-    if not unsure:
-        return finding
-    where, c = min(unsure, key=lambda t: t[1])
-    finding.status = "skip"
-    finding.blocking = True
-    finding.message += f"; but the {where} was read unsurely (confidence {c:.2f}): compare the documents by eye"
-    return finding
 
 
 def _compare(role: str, a: str | None, b: str | None, where: str, field: str, doc, ctx: CheckContext

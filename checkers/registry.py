@@ -73,3 +73,17 @@ def run_checks(case: Case, ctx: CheckContext, only: Iterable[str] | None = None)
 def _load_all() -> None:
     # importing the modules registers their checks
     from checkers import certificate, consistency, documents, exporters  # noqa: F401
+
+
+def unless_unsure(finding: CheckResult, ctx: CheckContext, *readings: tuple[str, float],
+                  then: str = "compare the documents by eye") -> CheckResult:
+    """A finding that rests on a reading below the confidence a decision needs is not a finding yet: it is a
+    blocking skip that asks a reviewer to look (a '1' read as '4', 'CTC' read 'CRE', is no false declaration)."""
+    unsure = [(where, c) for where, c in readings if c < ctx.settings.required_field_confidence]
+    if not unsure:
+        return finding
+    where, c = min(unsure, key=lambda t: t[1])
+    finding.status = "skip"
+    finding.blocking = True
+    finding.message += f"; but the {where} was read unsurely (confidence {c:.2f}): {then}"
+    return finding
