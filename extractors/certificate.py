@@ -290,13 +290,12 @@ def _restore_dotted_zeros(items: list[dict[str, ExtractedField]]) -> None:
     from models.hs_description import load as goods_classifier
 
     kb = load_kb()
-    known = kb.hs2012 | kb.hs2017 | kb.hs2022
     for item in items:
         f = item.get("hs_code")
-        if f is None or not f.value or f.value in known:
+        if f is None or not f.value or kb.editions_of(f.value):
             continue
         candidates = {f.value[:i] + "0" + f.value[i + 1:] for i, ch in enumerate(f.value) if ch in "9863"}
-        found = sorted(c for c in candidates if c in known)
+        found = sorted(c for c in candidates if kb.editions_of(c))
         desc = item.get("description")
         if len(found) > 1 and desc is not None and desc.value:
             # '970490' for a cabbage: 070490 or 970400? The goods described decide

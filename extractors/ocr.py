@@ -195,7 +195,7 @@ def _second_reading_data(img: Image.Image, lang: str) -> dict[str, list]:
 
 def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "_Owed | None"]:
     """The page's one reading, and the second readings it owes: runs of text read unsurely are not read again
-    here but with the cells extraction wants read again, in one call (`second_look`)."""
+    here but with the cells extraction wants read again, in one call (`reread_many`, `settle`)."""
     data = tesseract_data(img, lang)
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
@@ -499,6 +499,23 @@ def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list
     return out
 
 
+def _glued(words: list[Word], pieces: list[Word], owner, join) -> list[Word]:
+    """Pieces of words tesseract set apart, each joined into the word it belongs to: `owner(piece, near,
+    dropped)` finds that word among the piece's neighbours (or None), `join(word, piece)` makes the one word."""
+    if not pieces:
+        return words
+    joined: dict[int, Word] = {}
+    dropped: set[int] = set()
+    near = _Neighbours(words)
+    for piece in pieces:
+        o = owner(piece, near, dropped)
+        if o is None:
+            continue
+        joined[id(o)] = join(joined.get(id(o), o), piece)
+        dropped.add(id(piece))
+    return [joined.get(id(w), w) for w in words if id(w) not in dropped]
+
+
 def _with_split_words_joined(words: list[Word]) -> list[Word]:
     """A word's last letter or two read apart, touching it ('invoicin:' '9' for 'invoicing'; a descender cut
     off, often put on a line of its own by tesseract): one word again. Words a space apart are never joined."""
@@ -506,24 +523,18 @@ def _with_split_words_joined(words: list[Word]) -> list[Word]:
         h = max(prev.box.bottom - prev.box.top, w.box.bottom - w.box.top)
         return (prev.box.top - 0.3 * h <= w.box.top <= prev.box.bottom and
                 -0.3 * h <= w.box.x0 - prev.box.x1 <= 0.12 * h)
-    fragments = [w for w in words if len(w.text) <= 2 and w.text.isalnum()]
-    if not fragments:
-        return words
-    joined: dict[int, Word] = {}
-    dropped: set[int] = set()
-    near = _Neighbours(words)
-    for w in fragments:
-        prev = next((p for p in near.around(w, 2 * (w.box.bottom - w.box.top) + 4) if p is not w and id(p) not in dropped and len(p.text) >= 3
-                     and p.text[-2:-1].isalpha() and touching(p, w)), None)
-        if prev is None:
-            continue
-        base = joined.get(id(prev), prev)
-        joined[id(prev)] = base.model_copy(update={
+
+    def owner(w: Word, near: _Neighbours, dropped: set[int]) -> Word | None:
+        return next((p for p in near.around(w, 2 * (w.box.bottom - w.box.top) + 4)
+                     if p is not w and id(p) not in dropped and len(p.text) >= 3 and p.text[-2:-1].isalpha()
+                     and touching(p, w)), None)
+
+    def join(base: Word, w: Word) -> Word:
+        return base.model_copy(update={
             "text": base.text.rstrip(":;") + w.text, "confidence": min(base.confidence, w.confidence),
             "box": Box(x0=base.box.x0, top=min(base.box.top, w.box.top), x1=max(base.box.x1, w.box.x1),
                        bottom=max(base.box.bottom, w.box.bottom))})
-        dropped.add(id(w))
-    return [joined.get(id(w), w) for w in words if id(w) not in dropped]
+    return _glued(words, [w for w in words if len(w.text) <= 2 and w.text.isalnum()], owner, join)
 
 
 STRAY_MARK = re.compile(r"[,.;:'`]")  # a low apostrophe is a comma
@@ -532,13 +543,7 @@ STRAY_MARK = re.compile(r"[,.;:'`]")  # a low apostrophe is a comma
 def _with_stray_marks_attached(words: list[Word]) -> list[Word]:
     """A comma typed low beside a word ('CO. , LTD.' in a monospaced face) may be put by tesseract on the line
     below, as a word of its own: it belongs to the word it follows on the line above ('CO.,')."""
-    marks = [m for m in words if STRAY_MARK.fullmatch(m.text)]
-    if not marks:
-        return words
-    glued: dict[int, Word] = {}
-    dropped: set[int] = set()
-    near = _Neighbours(words)
-    for m in marks:
+    def owner(m: Word, near: _Neighbours, dropped: set[int]) -> Word | None:
         best = None
         for w in near.around(m, 3 * (m.box.bottom - m.box.top) + 12):
             if w is m or id(w) in dropped or STRAY_MARK.fullmatch(w.text):
@@ -549,18 +554,18 @@ def _with_stray_marks_attached(words: list[Word]) -> list[Word]:
             low = w.box.top + 0.3 * h <= m.box.top <= w.box.bottom + 0.3 * h
             if low and 0 <= m.box.x0 - w.box.x1 <= 0.8 * h and (best is None or w.box.x1 > best.box.x1):
                 best = w
-        if best is None:
-            continue
         # nothing of the line above lies between the word and the mark
-        if any(o is not best and o is not m and o.box.x0 < m.box.x0 and o.box.x1 > best.box.x1 and
-               o.box.top < best.box.bottom and o.box.bottom > best.box.top for o in near.around(best, 12)):
-            continue
-        base = glued.get(id(best), best)
-        glued[id(best)] = base.model_copy(update={
+        if best is None or any(o is not best and o is not m and o.box.x0 < m.box.x0 and o.box.x1 > best.box.x1 and
+                               o.box.top < best.box.bottom and o.box.bottom > best.box.top
+                               for o in near.around(best, 12)):
+            return None
+        return best
+
+    def join(base: Word, m: Word) -> Word:
+        return base.model_copy(update={
             "text": base.text + m.text.replace("'", ",").replace("`", ","),
             "box": base.box.model_copy(update={"x1": max(base.box.x1, m.box.x1)})})
-        dropped.add(id(m))
-    return [glued.get(id(w), w) for w in words if id(w) not in dropped]
+    return _glued(words, [m for m in words if STRAY_MARK.fullmatch(m.text)], owner, join)
 
 
 def fix_confusions(text: str) -> str:
@@ -744,11 +749,6 @@ def _reading_of(data: dict[str, list]) -> tuple[str, float] | None:
             sum(c for _, c in words) / len(words))
 
 
-def settle(page: Page) -> bool:
-    """Make the page pay the second readings it owes (one call), before its words are used as final. True
-    when its words changed."""
-    if (page._owed is None and not page._wanted) or page._image is None:
-        return False
-    before = page.words
-    reread_many(page, [])
-    return page.words != before
+def settle(page: Page) -> None:
+    """Make the page pay the second readings it owes (one call), before its words are used as final."""
+    reread_many(page, [])  # nothing owed or asked for: no call
