@@ -77,9 +77,9 @@ def _load_all() -> None:
 
 def unless_unsure(finding: CheckResult, ctx: CheckContext, *readings: tuple[str, float],
                   then: str = "compare the documents by eye") -> CheckResult:
-    """A finding that rests on a reading below the confidence a decision needs is not a finding yet: it is a
+    """A finding that rests on an unsure reading (`Settings.unsure_reading_below`) is not a finding yet: it is a
     blocking skip that asks a reviewer to look (a '1' read as '4', 'CTC' read 'CRE', is no false declaration)."""
-    unsure = [(where, c) for where, c in readings if c < ctx.settings.required_field_confidence]
+    unsure = [(where, c) for where, c in readings if c < ctx.settings.unsure_reading_below]
     if not unsure:
         return finding
     where, c = min(unsure, key=lambda t: t[1])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -215,8 +216,11 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                             best = (sc, kk)
             if best[0] >= threshold:
                 ws = [line.words[idx[j]] for j in range(s, s + best[1])]
-                # a label is one run of text: words across a wide gap stand in different cells
-                if any(b.box.x0 - a_.box.x1 > max(8.0, 1.5 * a_.box.height) for a_, b in zip(ws, ws[1:])):
+                # (weighed by the words it spans as printed: "Shipper/Exporter" is two, as "Shipper / Exporter")
+                # a label is one run of text: words across a wide gap stand in different cells (the gaps are
+                # measured between all the line's words, the slash of 'Shipper / Exporter' among them)
+                run = line.words[idx[s]:idx[s + best[1] - 1] + 1]
+                if any(b.box.x0 - a_.box.x1 > max(8.0, 1.5 * a_.box.height) for a_, b in zip(run, run[1:])):
                     continue
                 # a leading box number ("14." before "Remarks", OCR may read "1," for "1.") belongs to the label
                 pos = line.words.index(ws[0])
@@ -239,9 +243,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                         continue
                 if glued:
                     # ... unless what stands before it is itself a caption: a row of column headings set close
-                    glued_cands.append(((len(var.tokens), best[0], var.label.key, ws + more), before))
+                    glued_cands.append(((len(var.text.split()), best[0], var.label.key, ws + more), before))
                     continue
-                cands.append((len(var.tokens), best[0], var.label.key, ws + more))
+                cands.append((len(var.text.split()), best[0], var.label.key, ws + more))
     caption_ends = {id(c[3][-1]) for c in cands}
     cands += [c for c, before in glued_cands if id(before) in caption_ends]
     cands += _chinese_candidates(lines, labels)
@@ -262,8 +266,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             continue
         used.update(id(w) for w in ws)
         found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key], is_column[key]))
+    translated = {id(w): (line, i) for line in lines for i, w in enumerate(line.words)}
     for key, v in found.items():
-        found[key] = v = _bilingual(v)
+        found[key] = v = [_with_translation(a, translated, used) for a in _bilingual(v)]
         v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
     return found
 
@@ -285,6 +290,39 @@ def _bilingual(anchors: list[Anchor]) -> list[Anchor]:
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_CAPTION = re.compile(r"[\u4e00-\u9fff\u3001\uff0c\uff1b/、，；]+[:：]?")
+
+
+def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[int]) -> Anchor:
+    """'Port of discharge 卸货口岸: TOKYO': forms that print the Chinese after the English caption, on its line,
+    ending at a colon or at the end of the line. That Chinese is part of the caption, not the start of the
+    value. A caption ending in its own colon ('Seller: 山东...') is followed by a value, Chinese or not."""
+    if not a.words or CJK.search(a.words[-1].text) or a.words[-1].text.endswith((":", "：")):
+        return a
+    line, i = where.get(id(a.words[-1]), (None, -1))
+    if line is None:
+        return a
+    take: list[Word] = []
+    prev = a.words[-1]
+    for w in line.words[i + 1:]:
+        if id(w) in used or w.box.x0 - prev.box.x1 > 3 * max(w.box.height, 4.0):
+            break
+        if CJK_CAPTION.fullmatch(w.text) or (take and w.text in (":", "：")):
+            take.append(w)
+            prev = w
+            continue
+        break
+    if not take or not any(CJK.search(w.text) for w in take):
+        return a
+    nxt = line.words[line.words.index(take[-1]) + 1:]
+    ends = take[-1].text.endswith((":", "：")) or not nxt or nxt[0].box.x0 - take[-1].box.x1 > 3 * max(take[-1].box.height, 4.0)
+    if not ends:
+        return a
+    box = a.box
+    for w in take:
+        box = box.union(w.box)
+    used.update(id(w) for w in take)
+    return Anchor(a.key, box, a.score, a.words + take, a.page, a.beside, a.column)
 
 
 @lru_cache(maxsize=1)
@@ -299,17 +337,25 @@ def _zh():
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
 
 
+# spaCy's string store is not safe to change from several threads at once, and the flow reads documents in
+# threads: concurrent make_doc calls lost a caption key's string ('Can't retrieve string for hash'). Chinese
+# captions are matched under one lock, and match ids are turned back into keys with the matcher's own table.
+_ZH_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=32)
 def _zh_matcher(labels: tuple[Label, ...]):
     from spacy.matcher import PhraseMatcher
 
     nlp = _zh()
     matcher = PhraseMatcher(nlp.vocab)
+    keys = {}
     for lab in labels:
         terms = {"".join(CJK.findall(v)) for v in lab.variants if CJK.search(v)}
         if terms:
             matcher.add(lab.key, [nlp.make_doc(t) for t in sorted(terms)])
-    return matcher
+            keys[nlp.vocab.strings.add(lab.key)] = lab.key
+    return matcher, keys
 
 
 def _chinese_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[int, float, str, list[Word]]]:
@@ -317,7 +363,11 @@ def _chinese_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
     is written without spaces, so words as the PDF or OCR cut them do not line up with the label's words."""
     if not any(CJK.search(w.text) for ln in lines for w in ln.words):
         return []
-    nlp, matcher = _zh(), _zh_matcher(tuple(labels))
+    with _ZH_LOCK:
+        return _match_chinese(lines, _zh(), *_zh_matcher(tuple(labels)))
+
+
+def _match_chinese(lines: list[Line], nlp, matcher, keys: dict[int, str]) -> list[tuple[int, float, str, list[Word]]]:
     out = []
     for line in lines:
         if not any(CJK.search(w.text) for w in line.words):
@@ -338,7 +388,7 @@ def _chinese_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
             a, b = doc[s0:e0].start_char, doc[s0:e0].end_char
             ws = [w for (x, y, w) in spans if x < b and y > a]
             if ws:
-                out.append((1, 100.0, nlp.vocab.strings[match_id], ws))
+                out.append((1, 100.0, keys[match_id], ws))
     return out
 
 

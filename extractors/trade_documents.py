@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party, view_pages)
-from extractors.layout import Anchor, Label, Region, complete_header, find_anchors, group_lines, read_table
+from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party,
+                               view_pages)
+from extractors.layout import (Anchor, Label, Line, Region, complete_header, find_anchors, group_lines, read_table,
+                               region_of)
 from extractors.normalise import collapse, parse_date, parse_hs, parse_money, parse_number, parse_quantity
-from pipeline.model import Box, Document, ExtractedField, Page
+from pipeline.model import Box, Document, ExtractedField, Page, Word
 
 L = Label
 INCOTERMS = {"EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP", "DAT", "DDU"}
@@ -228,13 +230,15 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
 
 
 VOYAGE = re.compile(r"^(?P<vessel>.+?)\s*(?:/|\bV\.|\bVOY(?:AGE)?(?:\s*NO)?\.?)\s*(?P<voyage>[A-Z0-9-]{2,8})$", re.I)
+# under a 'Vessel / Voy. No.' caption the voyage may simply follow the name: the last word, with figures in it
+TRAILING_VOYAGE = re.compile(r"^(?P<vessel>.*[A-Z].*?)\s+(?P<voyage>(?=[A-Z0-9-]*\d)[A-Z0-9-]{2,8})$", re.I)
 
 
 def split_vessel_voyage(text: str | None) -> tuple[str | None, str | None]:
     """'COSCO SHIPPING ARIES / 025E', 'COSCO SHIPPING ARIES V.025E' or '... VOY. 025E' into vessel and voyage."""
     if not text:
         return None, None
-    m = VOYAGE.match(text.strip())
+    m = VOYAGE.match(text.strip()) or TRAILING_VOYAGE.match(text.strip())
     if m:
         return collapse(m["vessel"]), m["voyage"].upper()
     return collapse(text), None
@@ -294,12 +298,96 @@ def extract_trade_document(doc: Document) -> None:
                 break
         if region is None and reader == "vessel_voyage":
             continue  # the combined label is one way of printing vessel and voyage; the separate ones are another
-        for name, (value, valid, ws) in zip(names.split(","), _read(reader, region)):
+        readings = _read(reader, region)
+        if region is not None and readings[0][0] is None:
+            # the label's words may also stand in running text ('Shipped on board in apparent good order ...'):
+            # where the first place it stands gives nothing, the next one that gives a value is read
+            for other in _other_regions(views, region, spec, header_anchors):
+                again = _read(reader, other)
+                if again[0][0] is not None:
+                    region, readings = other, again
+                    break
+        for name, (value, valid, ws) in zip(names.split(","), readings):
             if name in f and f[name].value is not None:
                 continue  # the first reading that found a value stands (weight_unit, vessel and voyage)
             f[name] = make_field(doc, region, value, valid=valid, words=ws)
     doc.fields = f
     doc.items = _items(doc, views, spec, headers) if spec.table else []
+    if spec.table:
+        _totals_from_row(doc, views, spec, headers)
+    if doc.doc_type == "commercial_invoice" and doc.value("currency") is None:
+        _currency_from_amounts(doc, views, headers)
+
+
+# the totals a packing list states only in its TOTAL row, under the columns they add up
+ROW_TOTALS = {"packages": "total_packages", "net_weight": "total_net_weight", "gross_weight": "total_gross_weight"}
+
+
+def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[int, dict[str, Anchor]]) -> None:
+    missing = {col: name for col, name in ROW_TOTALS.items() if name in {n for ns, _k, _r in spec.fields
+                                                                          for n in ns.split(",")}
+               and doc.value(name) is None}
+    if not missing:
+        return
+    for v in views:
+        heads = headers.get(v.page.number) or {}
+        rows = [a for a in v.anchors.get("total_row", []) if heads and a.box.top > max(h.box.bottom for h in heads.values())]
+        if not rows:
+            continue
+        row = min(rows, key=lambda a: a.box.top)
+        cols = sorted(heads.values(), key=lambda a: a.box.x0)
+        words = [w for ln in v.lines for w in ln.words
+                 if abs((w.box.top + w.box.bottom) / 2 - (row.box.top + row.box.bottom) / 2) < max(row.box.height, 4.0) * 0.6
+                 and w.box.x0 > row.box.x1 and id(w) not in {id(x) for x in row.words}]
+        for k, head in enumerate(cols):
+            name = missing.get(head.key)
+            if name is None:
+                continue
+            # a column reaches from where its heading starts to where the next one starts (figures set right in
+            # their column may reach past their heading's end, never past the next heading's start)
+            x0 = head.box.x0 - 2
+            x1 = cols[k + 1].box.x0 - 1 if k + 1 < len(cols) else float("inf")
+            ws = [w for w in words if x0 <= (w.box.x0 + w.box.x1) / 2 < x1]
+            value = parse_number(" ".join(w.text for w in ws)) if ws else None
+            if value is None:
+                continue
+            region = Region(row, Box(x0=x0, top=row.box.top, x1=min(x1, v.page.width), bottom=row.box.bottom),
+                            [Line(ws)])
+            doc.fields[name] = make_field(doc, region, value, words=ws)
+            if name != "total_packages" and doc.value("weight_unit") is None:
+                unit = _unit_in_caption(head)
+                if unit:
+                    doc.fields["weight_unit"] = make_field(doc, Region(head, head.box, [Line(head.words)]), unit,
+                                                           words=head.words)
+
+
+def _unit_in_caption(head: Anchor) -> str | None:
+    """'Net wt. (KGS)': the unit a column's heading states."""
+    m = re.search(r"\(([A-Za-z]{1,4})\.?\)", " ".join(w.text for w in head.words))
+    q = parse_quantity(f"1 {m[1]}") if m else None
+    return q[1] if q else None
+
+
+def _currency_from_amounts(doc: Document, views: list[PageView], headers: dict[int, dict[str, Anchor]]) -> None:
+    """An invoice without a currency caption states it with its amounts: 'USD 593,300.00' on the total's line, or
+    'Amount (USD)' over the column."""
+    candidates: list[tuple[list[Word], Anchor | None]] = []
+    for v in views:
+        for a in v.anchors.get("total", []):
+            line = [w for ln in v.lines for w in ln.words
+                    if abs((w.box.top + w.box.bottom) / 2 - (a.box.top + a.box.bottom) / 2) < max(a.box.height, 4.0) * 0.6]
+            candidates.append((line, a))
+        for key in ("amount", "unit_price"):
+            head = (headers.get(v.page.number) or {}).get(key)
+            if head is not None:
+                candidates.append((head.words, head))
+    for ws, anchor in candidates:
+        for w in ws:
+            money = parse_money(f"{w.text} 1")
+            if money and money[1]:
+                region = Region(anchor, anchor.box, [Line([w])]) if anchor else None
+                doc.fields["currency"] = make_field(doc, region, money[1], words=[w])
+                return
 
 
 def _region(views: list[PageView], key: str, spec: DocSpec, header_anchors: dict[int, list[Anchor]]) -> Region | None:
@@ -307,6 +395,14 @@ def _region(views: list[PageView], key: str, spec: DocSpec, header_anchors: dict
         if v.first(key):
             return read_region([v], key, boilerplate=spec.boilerplate, extra=header_anchors.get(v.page.number, []))
     return None
+
+
+def _other_regions(views: list[PageView], region: Region, spec: DocSpec, header_anchors: dict[int, list[Anchor]]):
+    for v in views:
+        for a in v.anchors.get(region.anchor.key, []):
+            if a is not region.anchor:
+                yield region_of(v.page, a, v.all_anchors + header_anchors.get(v.page.number, []),
+                                boilerplate=spec.boilerplate)
 
 
 def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[int, dict[str, Anchor]]

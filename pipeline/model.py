@@ -131,6 +131,14 @@ class Document(BaseModel):
         f = self.fields.get(name)
         return f.value if f else None
 
+    def field_confidences(self) -> dict[str, float]:
+        """Every field's confidence, items flattened as results.jsonl names them ('items[0].hs_code')."""
+        out = {k: round(f.confidence, 4) for k, f in self.fields.items()}
+        for i, item in enumerate(self.items):
+            for k, f in item.items():
+                out[f"items[{i}].{k}"] = round(f.confidence, 4)
+        return out
+
     def item_values(self) -> list[dict[str, Any]]:
         return [{k: f.value for k, f in item.items()} for item in self.items]
 
@@ -202,15 +210,16 @@ class CaseResult(BaseModel):
             if d.error is not None and not d.pages:
                 continue  # unreadable files are reported in `errors`
             fields: dict[str, Any] = {k: f.value for k, f in d.fields.items()}
-            confidence: dict[str, float] = {k: round(f.confidence, 4) for k, f in d.fields.items()}
+            confidence = d.field_confidences()
             sources: dict[str, Any] = {k: _source_json(f) for k, f in d.fields.items() if f.source}
             if d.doc_type != "unknown":
                 fields["items"] = d.item_values()
                 for i, item in enumerate(d.items):
                     for k, f in item.items():
-                        confidence[f"items[{i}].{k}"] = round(f.confidence, 4)
                         if f.source:
                             sources[f"items[{i}].{k}"] = _source_json(f)
+            else:
+                confidence = {k: v for k, v in confidence.items() if not k.startswith("items[")}
             docs.append({
                 "file": d.file,
                 "sha256": d.sha256,

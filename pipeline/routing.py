@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Mapping
 
 from checkers.documents import REQUIRED, REQUIRED_ITEM
 from pipeline.model import Case, CheckResult, Decision
@@ -31,26 +32,38 @@ def queue_of(check_id: str) -> str:
     return QUEUE_OF.get(check_id, "completeness")
 
 
-def decision_fields(case: Case) -> dict[str, float]:
-    """Confidence of each certificate field an approval rests on (Annex 3B minimum information)."""
-    co = case.first("certificate_of_origin")
-    if co is None:
-        return {}
-    out = {name: co.fields[name].confidence for name, _ in REQUIRED if name in co.fields}
-    for i, item in enumerate(co.items):
-        for name, _ in REQUIRED_ITEM:
-            if name in item:
-                out[f"items[{i}].{name}"] = item[name].confidence
+DECISION_FIELDS = {name for name, _ in REQUIRED}
+DECISION_ITEM_FIELDS = {name for name, _ in REQUIRED_ITEM}
+
+
+def decision_confidences(field_confidence: Mapping[str, float]) -> dict[str, float]:
+    """Of a certificate's field confidences (named as in results.jsonl: 'issue_date', 'items[0].hs_code'), those
+    of the fields an approval rests on (Annex 3B minimum information)."""
+    out = {}
+    for name, conf in field_confidence.items():
+        m = re.fullmatch(r"items\[\d+\]\.(\w+)", name)
+        if (m[1] in DECISION_ITEM_FIELDS) if m else (name in DECISION_FIELDS):
+            out[name] = conf
     return out
 
 
-def case_confidence(case: Case) -> float:
-    confs = decision_fields(case)
-    co = case.first("certificate_of_origin")
-    if not confs or co is None:
+def confidence_of(decision: Mapping[str, float], doc_type_confidence: float) -> float:
+    """The case confidence: the mean confidence of the decision fields, no higher than the certainty that the
+    document is a certificate of origin at all."""
+    if not decision:
         return 0.0
-    mean = sum(confs.values()) / len(confs)
-    return round(min(mean, max(co.doc_type_confidence, 0.0) ** 0.25), 4)
+    mean = sum(decision.values()) / len(decision)
+    return round(min(mean, max(doc_type_confidence, 0.0) ** 0.25), 4)
+
+
+def decision_fields(case: Case) -> dict[str, float]:
+    co = case.first("certificate_of_origin")
+    return decision_confidences(co.field_confidences()) if co else {}
+
+
+def case_confidence(case: Case) -> float:
+    co = case.first("certificate_of_origin")
+    return confidence_of(decision_fields(case), co.doc_type_confidence) if co else 0.0
 
 
 def _qa_draw(case: Case) -> float:

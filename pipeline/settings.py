@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -21,9 +23,17 @@ class Settings:
     qa_sample_rate: float = 0.02
     workers: int = 2
     exporter_registry: Path | None = None  # CSV: exporter_name, country, status (registered | blocked)
-    # routing
-    auto_approve_threshold: float = 0.90  # case confidence needed for automatic approval
-    required_field_confidence: float = 0.80  # each field a decision rests on
+    # routing: the defaults are the thresholds chosen on data (pipeline/routing_policy.json, written by
+    # `origin-review routing calibrate`); environment or command line override them
+    auto_approve_threshold: float = field(default_factory=lambda: _policy()["auto_approve_threshold"])
+    required_field_confidence: float = field(default_factory=lambda: _policy()["required_field_confidence"])
+    # checks: a finding that rests on a reading less sure than this is a blocking skip for a reviewer, not a
+    # finding (a '1' read as '4' is no false declaration); kept apart from routing so that calibrating the
+    # routing thresholds does not change what the checks say
+    unsure_reading_below: float = 0.80
+    # service clocks: hours from arrival to the deadline
+    deadline_hours_express: float = 6.0  # goods the operator marks express or perishable
+    deadline_hours_standard: float = 48.0
     block_on_missing_rule: bool = True  # a product-specific rule missing from the knowledge base stops approval
     # legibility
     illegible_below: float = 0.60  # mean OCR word confidence of a page under which its fields are not trusted
@@ -48,6 +58,15 @@ class Settings:
             if v is not None:
                 setattr(s, k, v)
         return s
+
+
+POLICY_FILE = Path(__file__).with_name("routing_policy.json")
+
+
+@lru_cache(maxsize=1)
+def _policy() -> dict:
+    """The routing thresholds in force and how they were chosen (a supervisor reads `origin-review routing show`)."""
+    return json.loads(POLICY_FILE.read_text())
 
 
 def _coerce(typ: object, raw: str):
