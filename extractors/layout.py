@@ -148,6 +148,7 @@ def _variants_of(labels: tuple[Label, ...]) -> list[_Variant]:
 
 
 UNSURE_JUNK = 0.6  # a word read less surely than this before a caption is no running text
+JUNK = 0.35  # a word read less surely than this is no reading: print in another script, or garbled small print
 
 
 def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = None) -> dict[str, list[Anchor]]:
@@ -214,6 +215,17 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                         more = _continuation(lines, line, line.words[idx[s]], var.text[len(head):].strip())
                         if more:
                             best = (sc, kk)
+                # a caption whose end OCR made into junk (small print beside a column whose lines stand a little
+                # higher: '2. Importer's o ee d ee'): a sure start of the label, then junk, is the caption, with a
+                # confidence no higher than the label's threshold
+                if best[0] < threshold and n >= 3:
+                    kk = _run_length(line, idx, s)
+                    sure = next((j for j in range(kk) if line.words[idx[s + j]].confidence < JUNK), kk)
+                    head = " ".join(flat[s:s + sure])
+                    after = idx[s + sure] if s + sure < len(idx) else None
+                    if 2 <= sure < n and len(head) >= 10 and fuzz.ratio(head, var.text[:len(head)]) >= 95.0 and \
+                            (after is None or line.words[after].confidence < JUNK):
+                        best = (threshold, sure)
             if best[0] >= threshold:
                 ws = [line.words[idx[j]] for j in range(s, s + best[1])]
                 # (weighed by the words it spans as printed: "Shipper/Exporter" is two, as "Shipper / Exporter")
@@ -224,7 +236,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     continue
                 # a leading box number ("14." before "Remarks", OCR may read "1," for "1.") belongs to the label
                 pos = line.words.index(ws[0])
-                if pos > 0 and re.fullmatch(r"\d{1,2}[.,:]?", line.words[pos - 1].text) and \
+                # (and may take the label's first letter with it: '2.1 mporter's' for '2. Importer's')
+                if pos > 0 and re.fullmatch(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]", line.words[pos - 1].text) and \
                         ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
                     ws = [line.words[pos - 1]] + ws
                     pos -= 1
@@ -293,9 +306,17 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_CAPTION = re.compile(r"[\u4e00-\u9fff\u3001\uff0c\uff1b/、，；]+[:：]?")
 
 
+def _junk(w: Word) -> bool:
+    """A word that is no reading of Latin print: read very unsurely, or, ending a caption at its colon, with
+    figures or signs no caption word has ('S934:', '#01:')."""
+    if w.confidence < JUNK:
+        return True
+    return w.text.endswith((":", "：")) and (w.confidence < UNSURE_JUNK or bool(re.search(r"[\d#¢§%*\"/]", w.text)))
+
+
 def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[int]) -> Anchor:
     """'Port of discharge 卸货口岸: TOKYO': forms that print the Chinese after the English caption, on its line,
-    ending at a colon or at the end of the line. That Chinese is part of the caption, not the start of the
+    ending at a colon or at the end of the line (or, read as junk, before a colon or the value). That Chinese is part of the caption, not the start of the
     value. A caption ending in its own colon ('Seller: 山东...') is followed by a value, Chinese or not."""
     if not a.words or CJK.search(a.words[-1].text) or a.words[-1].text.endswith((":", "：")):
         return a
@@ -307,16 +328,25 @@ def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[i
     for w in line.words[i + 1:]:
         if id(w) in used or w.box.x0 - prev.box.x1 > 3 * max(w.box.height, 4.0):
             break
-        if CJK_CAPTION.fullmatch(w.text) or (take and w.text in (":", "：")):
+        # (read without Chinese models, the translation is junk: 'Port of discharge #9i¢0#: HAI PHONG', and junk
+        # may follow the colon: 'S934: ems BUSAN')
+        closed = bool(take) and take[-1].text.endswith((":", "："))
+        if closed:
+            if w.confidence < JUNK:
+                take.append(w)
+                prev = w
+                continue
+            break
+        if CJK_CAPTION.fullmatch(w.text) or (len(take) < 3 and _junk(w)) or (take and w.text in (":", "：")):
             take.append(w)
             prev = w
             continue
         break
-    if not take or not any(CJK.search(w.text) for w in take):
+    if not take or not any(CJK.search(w.text) or _junk(w) for w in take):
         return a
     nxt = line.words[line.words.index(take[-1]) + 1:]
     ends = take[-1].text.endswith((":", "：")) or not nxt or nxt[0].box.x0 - take[-1].box.x1 > 3 * max(take[-1].box.height, 4.0)
-    if not ends:
+    if not ends and not all(w.confidence < JUNK for w in take):
         return a
     box = a.box
     for w in take:
