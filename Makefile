@@ -28,8 +28,9 @@ demo: install
 	@echo "Results:  $(DEMO_OUT)/results.jsonl"
 	@echo "Report:   $(DEMO_OUT)/report.html  (open in a browser)  and  $(DEMO_OUT)/report.csv"
 
+# The store's tests run on SQLite and on a PostgreSQL server started here, on loopback only.
 test: install
-	$(BIN)/python -m pytest -q tests
+	ORIGIN_REVIEW_TEST_PG=$$(sh scripts/test-postgres.sh) $(BIN)/python -m pytest -q tests
 
 # The fast tests alone: no end-to-end batch runs, no Prefect engine.
 test-fast: install

@@ -8,6 +8,7 @@ bodies with `.fn()`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from pathlib import Path
 from typing import Callable
@@ -24,12 +25,13 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from checkers.registry import CheckContext  # noqa: E402
-from extractors.read import classify_document, extract_document, load  # noqa: E402
+from extractors.read import classify_document, extract_document, extractor_version, load  # noqa: E402
 from pipeline.model import Case, CaseResult, Document  # noqa: E402
 from pipeline.report import write_outputs  # noqa: E402
 from pipeline.review import DuplicateIndex, certificate_number, make_context, review_case  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
-from pipeline.store import CaseStore  # noqa: E402
+from pipeline.originals import Originals  # noqa: E402
+from pipeline.store import CaseStore, now, submission_key  # noqa: E402
 from pipeline.submissions import Submission, assemble_case, discover, read_metadata  # noqa: E402
 
 # Listeners told of progress ("document", case_id, file) / ("case", case_id, decision): the CLI's progress bar.
@@ -70,45 +72,119 @@ def review_task(case: Case, ctx: CheckContext) -> CaseResult:
     return result
 
 
-def read_cases(subs: list[Submission], settings: Settings) -> list[Case]:
-    """Submit every document of every submission through the three document stages, then assemble cases."""
+def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | None = None) -> list[Case]:
+    """Submit every document of every submission through the three document stages, then assemble cases.
+    A document the store has already read (same content, same extractor) is taken from the store."""
+    version = extractor_version()
     futures: dict[str, list] = {}
     for sub in subs:
         futures[sub.case_id] = []
         for rel in sub.files:
+            cached = _stored_reading(store, sub.root / rel, str(rel), version)
+            if cached is not None:
+                futures[sub.case_id].append(cached)
+                continue
             loaded = load_task.submit(sub.root / rel, str(rel))
             classified = classify_task.submit(loaded)
             futures[sub.case_id].append(extract_task.submit(classified, sub.case_id))
     # futures are resolved by the engine (it waits for load before classify); their results are not walked
     cases = []
     for sub in subs:
-        docs = [f.result() for f in futures[sub.case_id]]
+        docs = [f if isinstance(f, Document) else f.result() for f in futures[sub.case_id]]
+        if store is not None:
+            for d in docs:
+                if d.sha256 not in _from_store:
+                    store.cache_document(d.sha256, version, d.model_dump_json().encode())
         meta, meta_errors = read_metadata(sub, settings.reference_date)
         cases.append(assemble_case(sub, docs, meta, meta_errors))
     return cases
+
+
+_from_store: set[str] = set()
+
+
+def _stored_reading(store: CaseStore | None, path: Path, name: str, version: str) -> Document | None:
+    if store is None:
+        return None
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    raw = store.cached_document(sha, version)
+    if raw is None:
+        return None
+    doc = Document.model_validate_json(raw)
+    doc.file = name
+    _from_store.add(sha)
+    return doc
 
 
 @flow(name="nightly-batch")
 def nightly_batch(input_dir: str, out_dir: str, db_url: str | None = None, reference_date: dt.date | None = None,
                   qa_sample_rate: float | None = None, workers: int | None = None,
                   exporter_registry: str | None = None) -> dict:
-    """Review every submission under `input_dir`; write results.jsonl, report.csv and report.html to `out_dir`."""
+    """Review every submission under `input_dir`; write results.jsonl, report.csv and report.html to `out_dir`.
+
+    Run again over the same input (after a crash or a kill), it finishes the rest: a submission already reviewed
+    from the same files is not reviewed again, documents already read are not read again, and every case is
+    stored once."""
     settings = Settings.from_env(db_url=db_url, reference_date=reference_date, qa_sample_rate=qa_sample_rate,
                                  workers=workers,
                                  exporter_registry=Path(exporter_registry) if exporter_registry else None)
     store = CaseStore(settings.db_url)
+    originals = Originals(settings.originals_dir)
     subs = discover(Path(input_dir))
-    cases = read_cases(subs, settings)
-    ctx = make_context(settings, settings.reference_date or dt.date.today(), DuplicateIndex(cases, store))
-    reviewed = [f.result() for f in [review_task.submit(quote(c), quote(ctx)) for c in cases]]
-    lines = []
-    for r in reviewed:
+    kept = {sub.case_id: keep_originals(sub, originals) for sub in subs}
+    keys = {cid: submission_key(v["sha256"] for v in files.values()) for cid, files in kept.items()}
+    done = {sub.case_id: r for sub in subs if (r := store.reviewed(sub.case_id, keys[sub.case_id])) is not None}
+    todo = [sub for sub in subs if sub.case_id not in done]
+    cases = read_cases(todo, settings, store)
+    index = DuplicateIndex(cases, store, also=[(cid, _number_of_line(r), _submitted_of_line(store, cid))
+                                               for cid, r in done.items()])
+    ctx = make_context(settings, settings.reference_date or dt.date.today(), index)
+    futures = [review_task.submit(quote(c), quote(ctx)) for c in cases]
+    new = {}
+    for f in futures:
+        r = f.result()
         line = r.to_contract()
-        store.save(line, line_submitted_at(r.case), certificate_number(r.case))
-        lines.append(line)
+        meta = r.case.metadata
+        received = (meta.submitted_at.astimezone(dt.timezone.utc).replace(tzinfo=None) if meta.submitted_at
+                    and meta.submitted_at.tzinfo else meta.submitted_at) or now()
+        line["received_at"] = received.isoformat()
+        line["deadline"] = settings.deadline(received, meta.handling).isoformat()
+        line["handling"] = meta.handling
+        store.save(line, line_submitted_at(r.case), certificate_number(r.case),
+                   submission_key=keys[r.case.case_id], handling=meta.handling, received_at=received,
+                   deadline=settings.deadline(received, meta.handling), direction=meta.direction,
+                   originals=kept[r.case.case_id])
+        new[r.case.case_id] = line
+    lines = [done.get(sub.case_id) or new[sub.case_id] for sub in subs]
     paths = write_outputs(lines, Path(out_dir))
     return {"cases": len(lines), "approved": sum(1 for x in lines if x["decision"] == "approve"),
-            **{k: str(v) for k, v in paths.items()}}
+            "resumed": len(done), **{k: str(v) for k, v in paths.items()}}
+
+
+def keep_originals(sub: Submission, originals: Originals) -> dict[str, dict]:
+    """Every file of the submission stored by content before anything else happens to it."""
+    out = {}
+    for rel in sub.files:
+        try:
+            sha, path, size = originals.put_file(sub.root / rel)
+        except OSError:
+            continue  # an unreadable file is reported by loading; there is nothing to keep
+        out[str(rel)] = {"sha256": sha, "original": str(path), "size": size}
+    return out
+
+
+def _number_of_line(line: dict) -> str | None:
+    co = next((d for d in line.get("documents", []) if d["doc_type"] == "certificate_of_origin"), None)
+    n = (co or {}).get("fields", {}).get("certificate_number")
+    return n.strip().upper() if n else None
+
+
+def _submitted_of_line(store: CaseStore, case_id: str) -> str | None:
+    row = store.case(case_id)
+    return row["submitted_at"] if row else None
 
 
 def line_submitted_at(case: Case) -> str | None:

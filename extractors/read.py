@@ -21,6 +21,19 @@ from pipeline.model import Document, DocumentError
 log = logging.getLogger(__name__)
 
 
+def extractor_version() -> str:
+    """Which reading a stored document came from: the extraction code and the settings that shape it. A stored
+    reading is reused only by the same version."""
+    from pipeline.settings import Settings
+
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.read_bytes())
+    st = Settings.from_env()
+    h.update(f"{st.ocr_target_dpi}|{st.ocr_levelling}|{st.tesseract_config}".encode())
+    return "x" + h.hexdigest()[:16]
+
+
 def load(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     try:
         return load_document(path, name, limits)

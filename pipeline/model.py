@@ -156,6 +156,8 @@ class CaseMetadata(BaseModel):
     reference_date: dt.date | None = None
     direction: Literal["export", "import"] = "import"
     declared: dict[str, Any] = Field(default_factory=dict)
+    # added to the contract's keys: goods the operator marks express or perishable are due in 6 hours, others in 48
+    handling: Literal["express", "perishable", "standard"] = "standard"
 
 
 class Case(BaseModel):

@@ -16,13 +16,18 @@ class DuplicateIndex:
     """Who used a certificate number first: earlier cases in the store, and earlier submissions in this batch
     (by `submitted_at`, then by case id when times are missing). The later submission is the reuse."""
 
-    def __init__(self, batch: list[Case], store=None):
+    def __init__(self, batch: list[Case], store=None, also: list[tuple[str, str | None, str | None]] = ()):
+        """`also`: (case id, certificate number, submitted at) of this batch's submissions reviewed by an earlier
+        run of it (a batch run again after a kill), so that ordering, not the store, decides between them."""
         self.store = store
         self.batch: dict[str, list[tuple[str, str | None]]] = {}
         for c in batch:
             number = _number(c)
             if number:
                 self.batch.setdefault(number, []).append((c.case_id, _submitted(c)))
+        for case_id, number, submitted in also:
+            if number:
+                self.batch.setdefault(number, []).append((case_id, submitted))
 
     def earlier_uses(self, number: str, case: Case) -> list[tuple[str, str | None]]:
         mine = (_submitted(case) or "", case.case_id)

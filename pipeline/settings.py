@@ -19,6 +19,7 @@ def data_dir() -> Path:
 @dataclass
 class Settings:
     db_url: str = field(default_factory=lambda: f"sqlite:///{data_dir() / 'cases.db'}")
+    originals_dir: Path = field(default_factory=lambda: data_dir() / "originals")  # files kept by content
     reference_date: dt.date | None = None  # default for cases whose case.json gives none; else today
     qa_sample_rate: float = 0.02
     workers: int = 2
@@ -46,6 +47,10 @@ class Settings:
     ocr_target_dpi: int = 300  # small print (7 pt box titles) needs about this many pixels for tesseract
     ocr_levelling: str = "nearest"  # resampling that levels a skewed page: nearest (fast) or bicubic
     tesseract_config: str = "--oem 1 --psm 6"  # forms and tables read best as one uniform block
+
+    def deadline(self, received_at: dt.datetime, handling: str) -> dt.datetime:
+        hours = self.deadline_hours_express if handling in ("express", "perishable") else self.deadline_hours_standard
+        return received_at + dt.timedelta(hours=hours)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
