@@ -242,6 +242,80 @@ def models_classify(
         typer.echo(f"declared {v.declared}: {v.status} (similarity {v.declared_score:.3f}, rank {v.rank})")
 
 
+routing_app = typer.Typer(help="The routing policy: its thresholds, chosen on labelled results.", no_args_is_help=True)
+app.add_typer(routing_app, name="routing")
+
+
+@routing_app.command("show")
+def routing_show() -> None:
+    """The thresholds in force, how they were chosen and their measured precision."""
+    from pipeline.calibrate import describe
+    from pipeline.settings import Settings, _policy
+
+    s = Settings.from_env()
+    typer.echo(describe({**_policy(), "auto_approve_threshold": s.auto_approve_threshold,
+                         "required_field_confidence": s.required_field_confidence}))
+    typer.echo(f"QA sample: {100 * s.qa_sample_rate:.1f}% of would-be approvals go to a reviewer at random.")
+
+
+@routing_app.command("calibrate")
+def routing_calibrate(
+    pairs: list[Path] = typer.Argument(..., help="results.jsonl and truth.json, in pairs: R1 T1 [R2 T2 ...]"),
+    target: float = typer.Option(0.99, "--target", help="precision automatic approvals must reach"),
+    write: bool = typer.Option(False, "--write", help="install the chosen thresholds (pipeline/routing_policy.json)"),
+) -> None:
+    """Choose the thresholds on labelled batch results: the most clean approvals at the target precision, never
+    a defective submission approved. An approval is right when the submission is clean and every field it rests
+    on was read right."""
+    from pipeline.calibrate import calibrate, describe, write_policy
+
+    if len(pairs) % 2:
+        raise typer.BadParameter("give results.jsonl and truth.json in pairs")
+    try:
+        policy = calibrate(list(zip(pairs[::2], pairs[1::2])), target)
+    except ValueError as e:
+        console.print(f"[red]{e}[/red]")
+        raise typer.Exit(1)
+    typer.echo(describe(policy))
+    if write:
+        typer.echo(f"written to {write_policy(policy)}")
+
+
+@app.command()
+def queue(
+    name: Optional[str] = typer.Argument(None, help="a queue (legibility, completeness, origin, classification, "
+                                                    "consistency, fraud, qa_sample); all when left out"),
+    db: Optional[str] = typer.Option(None, "--db", help="case store URL; default: SQLite in the user's data folder"),
+) -> None:
+    """Cases waiting for a reviewer, the least time left first."""
+    from pipeline.settings import Settings
+    from pipeline.store import CaseStore
+
+    rows = CaseStore(db or Settings.from_env().db_url).queue(name)
+    for r in rows:
+        left = r["time_left_hours"]
+        due = "overdue" if left is not None and left < 0 else f"{left:.1f} h left" if left is not None else "no deadline"
+        typer.echo(f"{r['case_id']:<28} {r['queue'] or '':<15} {r['handling'] or 'standard':<11} {due:<14} "
+                   f"suggest {r['suggested_outcome'] or '-'} ({r['confidence'] or 0:.2f})"
+                   + (f"  claimed by {r['claimed_by']}" if r["claimed_by"] else ""))
+    typer.echo(f"{len(rows)} case(s) waiting")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    db: Optional[str] = typer.Option(None, "--db", help="case store URL; default: SQLite in the user's data folder"),
+) -> None:
+    """The upload API and the public verification page (see pipeline/api.py)."""
+    import uvicorn
+
+    from pipeline.api import create_app
+    from pipeline.settings import Settings
+
+    uvicorn.run(create_app(Settings.from_env(db_url=db)), host=host, port=port)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -87,6 +87,8 @@ class ExtractedField(BaseModel):
     source: Source | None = None
     raw: str | None = None  # the text as printed, before normalisation
     unread: bool = False  # absent, but the box holds print the reading of a scan made nothing of
+    # another reading that says the same: 'commercial_invoice.pdf:invoice_number', 'check:origin.criterion'
+    agrees_with: str | None = None
 
     @classmethod
     def absent(cls) -> "ExtractedField":
@@ -207,6 +209,8 @@ class CaseResult(BaseModel):
         return validate_line(self._contract_dict())
 
     def _contract_dict(self) -> dict[str, Any]:
+        from pipeline.corroborate import agreements
+
         docs = []
         for d in self.case.documents:
             if d.error is not None and not d.pages:
@@ -233,6 +237,8 @@ class CaseResult(BaseModel):
                 "fields": fields,
                 "field_confidence": confidence,
                 "field_sources": sources,
+                # an addition to the contract: fields trusted because another reading says the same
+                "field_agreement": agreements(d),
             })
         return {
             "case_id": self.case.case_id,
@@ -246,6 +252,7 @@ class CaseResult(BaseModel):
             "errors": [e.model_dump() for e in self.case.errors],
             "kb_version": self.kb_version,
             "model_versions": self.model_versions,
+            "reasons": self.decision.reasons,  # an addition to the contract: why the case went where it went
         }
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from checkers.exporters import ExporterRegistry
 from checkers.kb import KnowledgeBase, load_kb
 from checkers.registry import CheckContext, run_checks
+from pipeline.corroborate import corroborate
 from pipeline.model import Case, CaseResult
 from pipeline.routing import route
 from pipeline.settings import Settings
@@ -71,6 +72,7 @@ def review_case(case: Case, ctx: CheckContext) -> CaseResult:
     if case.metadata.reference_date:
         ctx = CheckContext(**{**ctx.__dict__, "reference_date": case.metadata.reference_date})
     checks = run_checks(case, ctx)
+    corroborate(case, checks)  # the checks judge readings as read; routing weighs them with what agrees with them
     models = {"hs_description": ctx.extra["goods_classifier"][1]} if "goods_classifier" in ctx.extra else {}
     return CaseResult(case=case, checks=checks, decision=route(case, checks, ctx.settings), kb_version=ctx.kb.version,
                       model_versions=models)

@@ -28,14 +28,19 @@ class Settings:
     # `origin-review routing calibrate`); environment or command line override them
     auto_approve_threshold: float = field(default_factory=lambda: _policy()["auto_approve_threshold"])
     required_field_confidence: float = field(default_factory=lambda: _policy()["required_field_confidence"])
+    block_on_missing_rule: bool = True  # a product-specific rule missing from the knowledge base stops approval
     # checks: a finding that rests on a reading less sure than this is a blocking skip for a reviewer, not a
     # finding (a '1' read as '4' is no false declaration); kept apart from routing so that calibrating the
     # routing thresholds does not change what the checks say
     unsure_reading_below: float = 0.80
+    # uploads (pipeline/api.py)
+    upload_max_files: int = 20
+    upload_max_file_mb: int = 25
+    upload_max_total_mb: int = 60
+    public_url: str = "http://127.0.0.1:8000"  # where the verification page is reached (printed in the QR code)
     # service clocks: hours from arrival to the deadline
     deadline_hours_express: float = 6.0  # goods the operator marks express or perishable
     deadline_hours_standard: float = 48.0
-    block_on_missing_rule: bool = True  # a product-specific rule missing from the knowledge base stops approval
     # legibility
     illegible_below: float = 0.60  # mean OCR word confidence of a page under which its fields are not trusted
     # consistency tolerances
