@@ -82,7 +82,7 @@ def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | No
         for rel in sub.files:
             cached = _stored_reading(store, sub.root / rel, str(rel), version)
             if cached is not None:
-                futures[sub.case_id].append(cached)
+                futures[sub.case_id].append(cached)  # a Document, not a future: nothing to wait for
                 continue
             loaded = load_task.submit(sub.root / rel, str(rel))
             classified = classify_task.submit(loaded)
@@ -90,17 +90,18 @@ def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | No
     # futures are resolved by the engine (it waits for load before classify); their results are not walked
     cases = []
     for sub in subs:
-        docs = [f if isinstance(f, Document) else f.result() for f in futures[sub.case_id]]
-        if store is not None:
-            for d in docs:
-                if d.sha256 not in _from_store:
-                    store.cache_document(d.sha256, version, d.model_dump_json().encode())
+        docs = []
+        for f in futures[sub.case_id]:
+            if isinstance(f, Document):
+                docs.append(f)
+                continue
+            d = f.result()
+            if store is not None:  # kept as soon as read: a batch killed later does not read it again
+                store.cache_document(d.sha256, version, d.model_dump_json().encode())
+            docs.append(d)
         meta, meta_errors = read_metadata(sub, settings.reference_date)
         cases.append(assemble_case(sub, docs, meta, meta_errors))
     return cases
-
-
-_from_store: set[str] = set()
 
 
 def _stored_reading(store: CaseStore | None, path: Path, name: str, version: str) -> Document | None:
@@ -115,7 +116,6 @@ def _stored_reading(store: CaseStore | None, path: Path, name: str, version: str
         return None
     doc = Document.model_validate_json(raw)
     doc.file = name
-    _from_store.add(sha)
     return doc
 
 

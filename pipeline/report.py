@@ -57,14 +57,16 @@ th{background:#f0f0f0}.fail{color:#b00020;font-weight:600}.warn{color:#a86400}.p
 </style></head><body>
 <h1>Batch review report</h1>
 <p>{{ results|length }} submissions reviewed on {{ now }}; knowledge base {{ kb_version }}.</p>
+<p><small>Routing policy: {{ policy }}</small></p>
 <table class="summary"><tr><th>Outcome</th><th>Cases</th></tr>
 {% for q, n in queues %}<tr><td>{{ q }}</td><td>{{ n }}</td></tr>{% endfor %}
 </table>
 <h2>Cases</h2>
-<table><tr><th>Case</th><th>Decision</th><th>Queue</th><th>Suggested</th><th>Confidence</th><th>Certificate</th><th>Findings</th></tr>
+<table><tr><th>Case</th><th>Decision</th><th>Queue</th><th>Suggested</th><th>Confidence</th><th>Due</th><th>Certificate</th><th>Findings</th></tr>
 {% for r in results %}
 <tr class="{{ r.decision }}"><td id="{{ r.case_id }}">{{ r.case_id }}</td><td>{{ r.decision }}</td><td>{{ r.queue or "" }}</td>
-<td>{{ r.suggested_outcome or "" }}</td><td>{{ "%.2f"|format(r.confidence) }}</td><td>{{ r.cert }}</td>
+<td>{{ r.suggested_outcome or "" }}</td><td>{{ "%.2f"|format(r.confidence) }}</td>
+<td>{% if r.deadline and r.decision == "manual" %}{{ r.deadline[:16]|replace("T", " ") }}{% if r.handling and r.handling != "standard" %} <b>{{ r.handling }}</b>{% endif %}{% endif %}</td><td>{{ r.cert }}</td>
 <td>{% for c in r.findings %}<div class="{{ c.status }}">{{ c.status }} <b>{{ c.id }}</b>: {{ c.message }}
 {% if c.document %}<small>({{ c.document }}{% if c.field %}, {{ c.field }}{% endif %})</small>{% endif %}</div>{% endfor %}
 {% for e in r.errors %}<div class="fail">error {{ e.code }}: {{ e.file }}: {{ e.message }}</div>{% endfor %}
@@ -92,10 +94,20 @@ def write_html(results: list[dict], out: Path) -> Path:
     html = env.from_string(TEMPLATE).render(
         results=rows, queues=sorted(counts.items(), key=lambda kv: -kv[1]),
         now=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        kb_version=next((r.get("kb_version") for r in results if r.get("kb_version")), "n/a"))
+        kb_version=next((r.get("kb_version") for r in results if r.get("kb_version")), "n/a"),
+        policy=_policy_text())
     path = out / "report.html"
     path.write_text(html, encoding="utf-8")
     return path
+
+
+def _policy_text() -> str:
+    from pipeline.calibrate import describe
+    from pipeline.settings import Settings, _policy
+
+    st = Settings.from_env()
+    return describe({**_policy(), "auto_approve_threshold": st.auto_approve_threshold,
+                     "required_field_confidence": st.required_field_confidence}).split("\n  data:")[0]
 
 
 def write_outputs(results: list[dict], out: Path) -> dict[str, Path]:
