@@ -126,8 +126,10 @@ def _thousandfold(a: float, b: float) -> bool:
     return small > 0 and abs(big / small - 1000) < 1e-6 * 1000
 
 
-def _compare(role: str, a: str | None, b: str | None, where: str, field: str, doc, ctx: CheckContext
-             ) -> CheckResult | None:
+def _compare(role: str, a: str | None, b: str | None, where: str, field: str, doc, ctx: CheckContext,
+             other=None, other_field: str | None = None) -> CheckResult | None:
+    """`other`, `other_field`: the document and field `b` was read from, so that a difference resting on an
+    unsure reading of either side asks a reviewer instead of being a finding."""
     if not a or not b:
         return None
     sim = name_similarity(a, b)
@@ -137,8 +139,12 @@ def _compare(role: str, a: str | None, b: str | None, where: str, field: str, do
         return result("consistency.parties", "warn", f"{role}: '{a}' on the certificate, '{b}' on the {where} "
                                                      f"(a minor difference, Art. 3.26)", doc, field=field,
                       similarity=sim)
-    return result("consistency.parties", "fail", f"{role}: '{a}' on the certificate, '{b}' on the {where}", doc,
-                  field=field, similarity=sim)
+    finding = result("consistency.parties", "fail", f"{role}: '{a}' on the certificate, '{b}' on the {where}", doc,
+                     field=field, similarity=sim)
+    readings = [(f"{role} on the certificate", doc.confidence(field))]
+    if other is not None and other_field:
+        readings.append((f"{role} on the {where}", other.confidence(other_field)))
+    return unless_unsure(finding, ctx, *readings)
 
 
 @check("consistency.parties")
@@ -172,24 +178,29 @@ def parties(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                   f"the invoice is issued by {seller}, not the exporter {exporter}, and third-party "
                                   f"invoicing is not declared in Box 17", co, field="exporter_name"))
         else:
-            out.append(_compare("exporter", exporter, seller, "invoice", "exporter_name", co, ctx))
-        out.append(_compare("importer", importer, inv.value("buyer_name"), "invoice", "importer_name", co, ctx))
+            out.append(_compare("exporter", exporter, seller, "invoice", "exporter_name", co, ctx, inv, "seller_name"))
+        out.append(_compare("importer", importer, inv.value("buyer_name"), "invoice", "importer_name", co, ctx, inv,
+                             "buyer_name"))
     pl = case.first("packing_list")
     if pl:
-        out.append(_compare("exporter", exporter, pl.value("shipper_name"), "packing list", "exporter_name", co, ctx))
-        out.append(_compare("importer", importer, pl.value("consignee_name"), "packing list", "importer_name", co, ctx))
+        out.append(_compare("exporter", exporter, pl.value("shipper_name"), "packing list", "exporter_name", co, ctx,
+                             pl, "shipper_name"))
+        out.append(_compare("importer", importer, pl.value("consignee_name"), "packing list", "importer_name", co, ctx,
+                             pl, "consignee_name"))
     bl = case.first("bill_of_lading")
     if bl:
-        out.append(_compare("exporter", exporter, bl.value("shipper_name"), "bill of lading", "exporter_name", co, ctx))
+        out.append(_compare("exporter", exporter, bl.value("shipper_name"), "bill of lading", "exporter_name", co, ctx,
+                             bl, "shipper_name"))
         consignee = bl.value("consignee_name") or ""
         if re.fullmatch(r"(TO\s+)?ORDER(\s+OF\s+.*)?", consignee.strip().upper()):
             # a negotiable bill names no consignee; the notify party often is the importer
             notify = bl.value("notify_party")
             if notify and not re.search(r"SAME AS", notify.upper()):
                 out.append(_compare("importer", importer, notify, "bill of lading (notify party)", "importer_name",
-                                    co, ctx))
+                                    co, ctx, bl, "notify_party"))
         else:
-            out.append(_compare("importer", importer, consignee, "bill of lading", "importer_name", co, ctx))
+            out.append(_compare("importer", importer, consignee, "bill of lading", "importer_name", co, ctx, bl,
+                             "consignee_name"))
     found = [r for r in out if r is not None]
     if any(r.status == "fail" for r in found):
         return found

@@ -217,6 +217,15 @@ def test_party_consistency_tolerates_abbreviations_and_explains_third_party_invo
     assert "fail" not in statuses(case(declared, hk), "consistency.parties")
 
 
+def test_a_party_read_unsurely_off_a_scanned_invoice_asks_a_reviewer():
+    garbled = invoice(buyer_name="TSUKIL, CHUO-KU, TOKYO1")  # the address line read for the name
+    garbled.fields["buyer_name"].confidence = 0.64
+    res = [r for r in run_checks(case(certificate(), garbled), ctx(), only=["consistency.parties"]) if r.status != "pass"]
+    assert [(r.status, r.blocking) for r in res] == [("skip", True)] and "read unsurely" in res[0].message
+    garbled.fields["buyer_name"].confidence = 0.95  # read surely: a real difference
+    assert "fail" in statuses(case(certificate(), garbled), "consistency.parties")
+
+
 def test_to_order_bill_compares_notify_party():
     to_order = bill_of_lading(consignee_name="TO ORDER", notify_party="TOKYO FRESH TRADING CO., LTD.")
     assert "fail" not in statuses(case(certificate(), invoice(), to_order), "consistency.parties")
