@@ -4,18 +4,23 @@ bill of lading), or when the knowledge base and the checks confirm it (a criteri
 allows, an HS code of the edition that the goods description fits).
 
 Misreadings rarely land exactly on the value another document gives, or on a valid code consistent with the
-rest; so agreement raises the field's confidence to `AGREED`, and the field notes what it agrees with. Readings
-that differ, even by one letter, gain nothing: the routing policy then leaves the case to a reviewer.
+rest; so agreement raises the field's confidence to `AGREED`, and the field notes what it agrees with. A reading
+with a word one or two letters off the same word on a sure reading of the same fact is a misreading: its
+confidence drops to `NEAR_MISS` (the field notes what it differs from), and the case goes to a reviewer.
 Runs after the checks (which judge the readings as read) and before routing.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
+
+from rapidfuzz.distance import Levenshtein
 
 from pipeline.model import Case, CheckResult, Document, ExtractedField
 
 AGREED = 0.97
 SURE = 0.85  # the other reading must itself be this sure
+NEAR_MISS = 0.6  # a reading a letter off a sure reading of the same fact: left to a reviewer
 
 # certificate field -> (document type, field) that state the same fact
 HEADER = {
@@ -43,11 +48,30 @@ def _same(a: Any, b: Any) -> bool:
 def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField | None]]) -> None:
     if f is None or f.value is None or f.confidence >= AGREED:
         return
-    for where, other in sources:
-        if other is not None and other.value is not None and other.confidence >= SURE and _same(f.value, other.value):
+    sure = [(where, o) for where, o in sources if o is not None and o.value is not None and o.confidence >= SURE]
+    for where, other in sure:
+        if _same(f.value, other.value):
             f.confidence = AGREED
             f.agrees_with = where
             return
+    # a word one or two letters off the same word on a sure reading of the same fact is a misreading
+    # ('LINYII' for 'LINYI', 'IIQF' for 'IQF'): the field is not trusted as read, whatever OCR said
+    for where, other in sure:
+        if isinstance(f.value, str) and isinstance(other.value, str) and _near_miss(f.value, other.value):
+            f.confidence = min(f.confidence, NEAR_MISS)
+            f.differs_from = where
+            return
+
+
+def _near_miss(a: str, b: str) -> bool:
+    """Some word of `a` is not in `b` but is one letter (two, for long words) away from one that is. Spelling
+    variants of a whole word ('CO.' / 'COMPANY') are far apart and do not count."""
+    words = lambda t: [w for w in (re.sub(r"[^A-Z0-9]", "", x) for x in t.upper().split()) if len(w) >= 3]
+    theirs = set(words(b))
+    for w in words(a):
+        if w not in theirs and any(Levenshtein.distance(w, u) <= (1 if len(w) < 6 else 2) for u in theirs):
+            return True
+    return False
 
 
 def corroborate(case: Case, checks: list[CheckResult]) -> None:
@@ -99,8 +123,12 @@ def _confirm(f: ExtractedField | None, where: str) -> None:
 
 
 def agreements(doc: Document) -> dict[str, str]:
-    """Which fields of a document agree with another reading, named as in results.jsonl."""
-    out = {k: f.agrees_with for k, f in doc.fields.items() if f.agrees_with}
+    """Which fields of a document agree with another reading (or differ by a letter from a sure one), named as in
+    results.jsonl."""
+    def note(f: ExtractedField) -> str | None:
+        return f.agrees_with or (f"differs from {f.differs_from}" if f.differs_from else None)
+
+    out = {k: n for k, f in doc.fields.items() if (n := note(f))}
     for i, item in enumerate(doc.items):
-        out.update({f"items[{i}].{k}": f.agrees_with for k, f in item.items() if f.agrees_with})
+        out.update({f"items[{i}].{k}": n for k, f in item.items() if (n := note(f))})
     return out

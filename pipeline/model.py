@@ -89,6 +89,7 @@ class ExtractedField(BaseModel):
     unread: bool = False  # absent, but the box holds print the reading of a scan made nothing of
     # another reading that says the same: 'commercial_invoice.pdf:invoice_number', 'check:origin.criterion'
     agrees_with: str | None = None
+    differs_from: str | None = None  # a sure reading of the same fact this one is a letter or two off
 
     @classmethod
     def absent(cls) -> "ExtractedField":

@@ -35,8 +35,22 @@ def test_a_reading_one_letter_off_gains_nothing():
     c = case(unsure_scan(invoice_number="INV-L1250001"), invoice())
     corroborate(c, [])
     f = c.first("certificate_of_origin").items[0]["invoice_number"]
-    assert f.confidence == 0.62 and f.agrees_with is None
+    assert f.confidence == 0.6 and f.agrees_with is None and f.differs_from == "invoice.pdf:invoice_number"
     assert route(c, [], Settings(qa_sample_rate=0, required_field_confidence=0.8)).decision == "manual"
+
+
+def test_a_word_a_letter_off_a_sure_reading_is_a_misreading():
+    co = certificate(importer_name="HANOII TRADING AND SERVICES CO., LTD.")  # OCR read the I twice, surely
+    co.fields["importer_name"].confidence = 0.91
+    inv = invoice(buyer_name="HANOI TRADING AND SERVICES COMPANY LIMITED")
+    c = case(co, inv)
+    corroborate(c, [])
+    f = c.first("certificate_of_origin").fields["importer_name"]
+    assert f.confidence == 0.6 and f.differs_from == "invoice.pdf:buyer_name"
+    # spelling a word out ('CO., LTD.' / 'COMPANY LIMITED') is no misreading
+    c2 = case(certificate(), invoice())
+    corroborate(c2, [])
+    assert c2.first("certificate_of_origin").fields["importer_name"].differs_from is None
 
 
 def test_an_unsure_other_document_confirms_nothing():
