@@ -122,12 +122,12 @@ def _stored_reading(store: CaseStore | None, path: Path, name: str, version: str
 @flow(name="nightly-batch")
 def nightly_batch(input_dir: str, out_dir: str, db_url: str | None = None, reference_date: dt.date | None = None,
                   qa_sample_rate: float | None = None, workers: int | None = None,
-                  exporter_registry: str | None = None) -> dict:
+                  exporter_registry: str | None = None, again: bool = False) -> dict:
     """Review every submission under `input_dir`; write results.jsonl, report.csv and report.html to `out_dir`.
 
     Run again over the same input (after a crash or a kill), it finishes the rest: a submission already reviewed
     from the same files is not reviewed again, documents already read are not read again, and every case is
-    stored once."""
+    stored once. With `again`, every submission is reviewed anew from the readings already stored."""
     settings = Settings.from_env(db_url=db_url, reference_date=reference_date, qa_sample_rate=qa_sample_rate,
                                  workers=workers,
                                  exporter_registry=Path(exporter_registry) if exporter_registry else None)
@@ -136,7 +136,9 @@ def nightly_batch(input_dir: str, out_dir: str, db_url: str | None = None, refer
     subs = discover(Path(input_dir))
     kept = {sub.case_id: keep_originals(sub, originals) for sub in subs}
     keys = {cid: submission_key(v["sha256"] for v in files.values()) for cid, files in kept.items()}
-    done = {sub.case_id: r for sub in subs if (r := store.reviewed(sub.case_id, keys[sub.case_id])) is not None}
+    # `again`: every submission reviewed anew (a knowledge base, model or policy change), readings still reused
+    done = {} if again else {sub.case_id: r for sub in subs
+                             if (r := store.reviewed(sub.case_id, keys[sub.case_id])) is not None}
     todo = [sub for sub in subs if sub.case_id not in done]
     cases = read_cases(todo, settings, store)
     index = DuplicateIndex(cases, store, also=[(cid, _number_of_line(r), _submitted_of_line(store, cid))

@@ -34,6 +34,9 @@ def batch(
     qa_sample_rate: Optional[float] = typer.Option(None, "--qa-sample-rate", help="share of would-be approvals sent to qa_sample (default 0.02)"),
     workers: int = typer.Option(2, "--workers", help="documents read at once (one tesseract process each)"),
     exporter_registry: Optional[Path] = typer.Option(None, "--exporter-registry", help="CSV of registered and blocked exporters"),
+    again: bool = typer.Option(False, "--again", help="review every submission again, even those already stored from the "
+                                                     "same files (documents already read are not read again): after a "
+                                                     "knowledge base, model or policy change"),
 ) -> None:
     """Review every submission in INPUT_DIR (the nightly batch)."""
     from flows import PROGRESS, run_nightly_batch
@@ -67,7 +70,7 @@ def batch(
         PROGRESS.append(listener)
         try:
             summary = run_nightly_batch(input_dir, out, workers=workers, db_url=db, reference_date=ref,
-                                        qa_sample_rate=qa_sample_rate,
+                                        qa_sample_rate=qa_sample_rate, again=again,
                                         exporter_registry=str(exporter_registry) if exporter_registry else None)
         except ReviewError as e:
             console.print(f"[red]{e.message}[/red]", soft_wrap=True)

@@ -100,6 +100,9 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
             _agree(item.get(name), [s for dt_, n in pairs for s in items_of(dt_, n)])
         _agree(item.get("invoice_number"), fields_of("commercial_invoice", "invoice_number")
                + fields_of("packing_list", "invoice_number"))
+        # the country of origin agrees with the country the certificate was issued in or the exporter's country,
+        # read from other boxes (goods of a third Party's origin are left as read)
+        _agree(item.get("country_of_origin"), [(f"{co.file}:{n}", co.fields.get(n)) for n in ("issued_in", "exporter_country")])
         # what the knowledge base confirms: the criterion is one the product-specific rule allows for the code;
         # the code is one of the edition's and the goods description fits it
         if ("origin.criterion", i) in passed:

@@ -29,6 +29,7 @@ def test_a_reading_the_invoice_confirms_is_trusted():
     assert co.fields["exporter_name"].agrees_with == "invoice.pdf:seller_name"
     assert co.fields["importer_name"].agrees_with == "pl.pdf:consignee_name"  # the invoice spells it otherwise
     assert co.fields["issue_date"].confidence == 0.62  # nothing else states it
+    assert co.items[0]["country_of_origin"].confidence == 0.62  # Box 1 and the issuing country read unsurely too
 
 
 def test_a_reading_one_letter_off_gains_nothing():
@@ -37,6 +38,13 @@ def test_a_reading_one_letter_off_gains_nothing():
     f = c.first("certificate_of_origin").items[0]["invoice_number"]
     assert f.confidence == 0.6 and f.agrees_with is None and f.differs_from == "invoice.pdf:invoice_number"
     assert route(c, [], Settings(qa_sample_rate=0, required_field_confidence=0.8)).decision == "manual"
+
+
+def test_the_country_of_origin_agrees_with_the_issuing_country_read_surely():
+    co = unsure_scan()
+    co.fields["issued_in"].confidence = 0.95
+    corroborate(case(co), [])
+    assert co.items[0]["country_of_origin"].agrees_with == "co.pdf:issued_in"
 
 
 def test_a_word_a_letter_off_a_sure_reading_is_a_misreading():

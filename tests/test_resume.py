@@ -30,9 +30,9 @@ def _count(db: Path, sql: str) -> int:
         return 0  # not made yet, or its tables not yet
 
 
-def _batch(inp: Path, out: Path, db: Path, env: dict) -> subprocess.Popen:
+def _batch(inp: Path, out: Path, db: Path, env: dict, *extra: str) -> subprocess.Popen:
     return subprocess.Popen([CLI, "batch", str(inp), "--out", str(out), "--db", f"sqlite:///{db}",
-                             "--reference-date", "2025-06-30", "--workers", "2"],
+                             "--reference-date", "2025-06-30", "--workers", "2", *extra],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -74,3 +74,10 @@ def test_killed_batch_run_again_gives_every_case_exactly_once(tmp_path, kill_whe
     assert con.execute("SELECT count(*) FROM extractions").fetchone()[0] == len(files)
     assert read_before >= (want if kill_when == "reading" else 0)
     assert not any(x["decision"] == "approve" and x["queue"] for x in lines)
+    if kill_when == "reviewing":
+        # reviewed anew on request (after a knowledge base or policy change): from the stored readings
+        assert _batch(inp, tmp_path / "out3", db, env, "--again").wait(timeout=600) == 0
+        con = sqlite3.connect(db)
+        assert con.execute("SELECT count(*) FROM extractions").fetchone()[0] == len(files)
+        assert con.execute("SELECT count(*) FROM events WHERE kind = 'checked'").fetchone()[0] == 16
+        assert len((tmp_path / "out3" / "results.jsonl").read_text().splitlines()) == 8
