@@ -45,7 +45,9 @@ def _same(a: Any, b: Any) -> bool:
     return False
 
 
-def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField | None]]) -> None:
+def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField | None]],
+           printed: frozenset[str] = frozenset()) -> None:
+    """`printed`: the sources read from a text layer, not by OCR."""
     if f is None or f.value is None or f.confidence >= AGREED:
         return
     sure = [(where, o) for where, o in sources if o is not None and o.value is not None and o.confidence >= SURE]
@@ -55,20 +57,25 @@ def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField
             f.agrees_with = where
             return
     # a word one or two letters off the same word on a sure reading of the same fact is a misreading
-    # ('LINYII' for 'LINYI', 'IIQF' for 'IQF'): the field is not trusted as read, whatever OCR said
+    # ('LINYII' for 'LINYI', 'IIQF' for 'IQF'): the field is not trusted as read, whatever OCR said. Only a
+    # text layer can say so: of two OCR readings a letter apart, either may be the misread one
     for where, other in sure:
-        if isinstance(f.value, str) and isinstance(other.value, str) and _near_miss(f.value, other.value):
+        if where in printed and isinstance(f.value, str) and isinstance(other.value, str) and \
+                _near_miss(f.value, other.value):
             f.confidence = min(f.confidence, NEAR_MISS)
             f.differs_from = where
             return
 
 
 def _near_miss(a: str, b: str) -> bool:
-    """Some word of `a` is not in `b` but is one letter (two, for long words) away from one that is. Spelling
-    variants of a whole word ('CO.' / 'COMPANY') are far apart and do not count."""
+    """The two say nearly the same, and some word of `a` is not in `b` but is one letter (two, for long words)
+    away from one that is. Spelling variants of a whole word ('CO.' / 'COMPANY') are far apart and do not count;
+    nor do two different addresses that happen to share a near word ('HAI PHONG' / 'HONG KONG')."""
     words = lambda t: [w for w in (re.sub(r"[^A-Z0-9]", "", x) for x in t.upper().split()) if len(w) >= 3]
-    theirs = set(words(b))
-    for w in words(a):
+    mine, theirs = words(a), set(words(b))
+    if len(mine) >= 3 and 2 * sum(w in theirs for w in mine) < len(mine):
+        return False  # not the same fact written twice: most words would be the same
+    for w in mine:
         if w not in theirs and any(Levenshtein.distance(w, u) <= (1 if len(w) < 6 else 2) for u in theirs):
             return True
     return False
@@ -87,8 +94,11 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
         return [(f"{d.file}:items[{i}].{name}", item.get(name)) for d in others if d.doc_type == doc_type
                 for i, item in enumerate(d.items)]
 
+    text_layer = [d.file for d in others if d.text_source == "text_layer"]
+    printed = frozenset(w for w in _all_sources(others) if w.split(":", 1)[0] in text_layer)
+
     for name, pairs in HEADER.items():
-        _agree(co.fields.get(name), [s for dt_, n in pairs for s in fields_of(dt_, n)])
+        _agree(co.fields.get(name), [s for dt_, n in pairs for s in fields_of(dt_, n)], printed)
     # a number the certificate's applicant typed into the portal is a reading of its own
     declared = case.metadata.declared.get("certificate_number") if case.metadata.declared else None
     if declared:
@@ -97,9 +107,9 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
     passed = _passed(checks)
     for i, item in enumerate(co.items):
         for name, pairs in ITEM.items():
-            _agree(item.get(name), [s for dt_, n in pairs for s in items_of(dt_, n)])
+            _agree(item.get(name), [s for dt_, n in pairs for s in items_of(dt_, n)], printed)
         _agree(item.get("invoice_number"), fields_of("commercial_invoice", "invoice_number")
-               + fields_of("packing_list", "invoice_number"))
+               + fields_of("packing_list", "invoice_number"), printed)
         # the country of origin agrees with the country the certificate was issued in or the exporter's country,
         # read from other boxes (goods of a third Party's origin are left as read)
         _agree(item.get("country_of_origin"), [(f"{co.file}:{n}", co.fields.get(n)) for n in ("issued_in", "exporter_country")])
@@ -109,6 +119,14 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
             _confirm(item.get("origin_criterion"), "check:origin.criterion")
         if ("hs.invalid", i) in passed and ("hs.description", i) in passed:
             _confirm(item.get("hs_code"), "check:hs.description")
+
+
+def _all_sources(docs: list[Document]) -> list[str]:
+    out = []
+    for d in docs:
+        out += [f"{d.file}:{k}" for k in d.fields]
+        out += [f"{d.file}:items[{i}].{k}" for i, item in enumerate(d.items) for k in item]
+    return out
 
 
 def _passed(checks: list[CheckResult]) -> set[tuple[str, int | None]]:

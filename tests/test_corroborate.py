@@ -5,9 +5,20 @@ import json
 from factories import bill_of_lading, case, certificate, invoice, packing_list
 from pipeline.calibrate import CaseEvidence, choose, evidence, sweep, wilson
 from pipeline.corroborate import AGREED, corroborate
-from pipeline.model import CheckResult
+from pipeline.model import CheckResult, Page
 from pipeline.routing import route
 from pipeline.settings import Settings
+
+
+def printed(doc):
+    """The document as a text PDF: its readings come from a text layer."""
+    doc.pages = [Page(number=1, width=595, height=842, source="text_layer")]
+    return doc
+
+
+def scanned(doc):
+    doc.pages = [Page(number=1, width=595, height=842, source="ocr")]
+    return doc
 
 
 def unsure_scan(**item_overrides):
@@ -33,7 +44,7 @@ def test_a_reading_the_invoice_confirms_is_trusted():
 
 
 def test_a_reading_one_letter_off_gains_nothing():
-    c = case(unsure_scan(invoice_number="INV-L1250001"), invoice())
+    c = case(unsure_scan(invoice_number="INV-L1250001"), printed(invoice()))
     corroborate(c, [])
     f = c.first("certificate_of_origin").items[0]["invoice_number"]
     assert f.confidence == 0.6 and f.agrees_with is None and f.differs_from == "invoice.pdf:invoice_number"
@@ -50,11 +61,23 @@ def test_the_country_of_origin_agrees_with_the_issuing_country_read_surely():
 def test_a_word_a_letter_off_a_sure_reading_is_a_misreading():
     co = certificate(importer_name="HANOII TRADING AND SERVICES CO., LTD.")  # OCR read the I twice, surely
     co.fields["importer_name"].confidence = 0.91
-    inv = invoice(buyer_name="HANOI TRADING AND SERVICES COMPANY LIMITED")
+    inv = printed(invoice(buyer_name="HANOI TRADING AND SERVICES COMPANY LIMITED"))
     c = case(co, inv)
     corroborate(c, [])
     f = c.first("certificate_of_origin").fields["importer_name"]
     assert f.confidence == 0.6 and f.differs_from == "invoice.pdf:buyer_name"
+    # a scanned invoice a letter off says nothing: either reading may be the misread one
+    co2 = certificate(importer_name="HANOI TRADING AND SERVICES CO., LTD.")
+    co2.fields["importer_name"].confidence = 0.91
+    c3 = case(co2, scanned(invoice(buyer_name="HANOII TRADING AND SERVICES COMPANY LIMITED")))
+    corroborate(c3, [])
+    assert c3.first("certificate_of_origin").fields["importer_name"].confidence == 0.91
+    # two different addresses sharing a near word ('HAI PHONG' / 'HONG KONG') are no misreading
+    co4 = certificate(exporter_address="LOT B4, DINH VU INDUSTRIAL PARK, HAI AN, HAI PHONG, VIET NAM")
+    co4.fields["exporter_address"].confidence = 0.9
+    hk = printed(invoice(seller_address="UNIT 1203, 12/F, HARBOUR CENTRE, 25 HARBOUR ROAD, WAN CHAI, HONG KONG"))
+    corroborate(case(co4, hk), [])
+    assert co4.fields["exporter_address"].differs_from is None
     # spelling a word out ('CO., LTD.' / 'COMPANY LIMITED') is no misreading
     c2 = case(certificate(), invoice())
     corroborate(c2, [])
