@@ -2,7 +2,7 @@
 automatic approval needs, for a target precision.
 
 An automatic approval is right when the submission had no defect *and* every field the approval rests on was
-read right: approving a clean case on a misread HS code or invoice number records wrong evidence. Precision is
+read right (every letter and figure; punctuation aside): approving a clean case on a misread HS code or invoice number records wrong evidence. Precision is
 the share of automatic approvals that are right; the policy takes the loosest thresholds whose precision on
 the labelled results reaches the target (ties: the stricter thresholds), and never one that approves a
 defective submission.
@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -93,6 +94,14 @@ def evidence(results: dict[str, dict[str, Any]], truth: dict[str, Any]) -> list[
     return out
 
 
+def _right(got: Any, want: Any) -> bool:
+    """Every letter and figure read right; a stray full stop or comma ('BEIJING. ROAD') does not make an
+    approval wrong."""
+    if isinstance(got, str) and isinstance(want, str):
+        return re.sub(r"[^0-9A-Z]", "", got.upper()) == re.sub(r"[^0-9A-Z]", "", want.upper())
+    return same(got, want)
+
+
 def _evidence_right(got: dict[str, Any], want: dict[str, Any], decision: dict[str, float]) -> bool:
     if not want:
         return False
@@ -101,9 +110,9 @@ def _evidence_right(got: dict[str, Any], want: dict[str, Any], decision: dict[st
             i, key = int(name[6:name.index("]")]), name.split(".", 1)[1]
             g = (got.get("items") or [])[i] if i < len(got.get("items") or []) else {}
             w = (want.get("items") or [])[i] if i < len(want.get("items") or []) else {}
-            if key in w and not same(g.get(key), w[key]):
+            if key in w and not _right(g.get(key), w[key]):
                 return False
-        elif name in want and not same(got.get(name), want[name]):
+        elif name in want and not _right(got.get(name), want[name]):
             return False
     return True
 

@@ -68,15 +68,15 @@ def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField
 
 
 def _near_miss(a: str, b: str) -> bool:
-    """The two say nearly the same, and some word of `a` is not in `b` but is one letter (two, for long words)
-    away from one that is. Spelling variants of a whole word ('CO.' / 'COMPANY') are far apart and do not count;
+    """The two say nearly the same, and some word of `a` is not in `b` but is a letter or a few away from one
+    that is (and is not in `a`). Spelling variants of a whole word ('CO.' / 'COMPANY') are far apart and do not count;
     nor do two different addresses that happen to share a near word ('HAI PHONG' / 'HONG KONG')."""
     words = lambda t: [w for w in (re.sub(r"[^A-Z0-9]", "", x) for x in t.upper().split()) if len(w) >= 3]
     mine, theirs = words(a), set(words(b))
     if len(mine) >= 3 and 2 * sum(w in theirs for w in mine) < len(mine):
         return False  # not the same fact written twice: most words would be the same
     for w in mine:
-        if w not in theirs and any(Levenshtein.distance(w, u) <= (1 if len(w) < 6 else 2) for u in theirs):
+        if w not in theirs and any(u not in mine and 0 < Levenshtein.distance(w, u) <= _slack(w, u) for u in theirs):
             return True
     return False
 
@@ -127,6 +127,12 @@ def _all_sources(docs: list[Document]) -> list[str]:
         out += [f"{d.file}:{k}" for k in d.fields]
         out += [f"{d.file}:items[{i}].{k}" for i, item in enumerate(d.items) for k in item]
     return out
+
+
+def _slack(a: str, b: str) -> int:
+    """How many letters a misreading may get wrong in a word: one in a short word, up to 40% of a long one
+    ('BEING' and 'BELHNG' for 'BEIJING')."""
+    return max(1, round(0.4 * max(len(a), len(b)))) if min(len(a), len(b)) >= 5 else 1
 
 
 def _passed(checks: list[CheckResult]) -> set[tuple[str, int | None]]:
