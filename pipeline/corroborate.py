@@ -7,7 +7,10 @@ Misreadings rarely land exactly on the value another document gives, or on a val
 rest; so agreement raises the field's confidence to `AGREED`, and the field notes what it agrees with. A reading
 with a word one or two letters off the same word on a sure reading of the same fact is a misreading: its
 confidence drops to `NEAR_MISS` (the field notes what it differs from), and the case goes to a reviewer.
-Runs after the checks (which judge the readings as read) and before routing.
+`corroborate` runs after the checks (which judge the readings as read) and before routing. `reconcile` runs
+before the checks: a scanned certificate's reading that differs from a sure text-layer reading of the same fact
+only by look-alike characters ('INV-L1250001' / 'INV-LI250001', 'HANOII' / 'HANOI') takes that reading, keeping
+the OCR text as `raw`.
 """
 from __future__ import annotations
 
@@ -133,6 +136,53 @@ def _slack(a: str, b: str) -> int:
     """How many letters a misreading may get wrong in a word: one in a short word, up to 40% of a long one
     ('BEING' and 'BELHNG' for 'BEIJING')."""
     return max(1, round(0.4 * max(len(a), len(b)))) if min(len(a), len(b)) >= 5 else 1
+
+
+# what OCR mistakes for what: figures for letters they resemble, a letter read twice ('LINYII')
+LOOK_ALIKE = str.maketrans({"0": "O", "1": "I", "L": "I", "|": "I", "5": "S", "8": "B", "2": "Z"})
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """The same text but for look-alike characters, a doubled letter or punctuation: 'INV-L1250001' and
+    'INV-LI250001', 'HANOII' and 'HANOI', 'CO.,, LTD.' and 'CO., LTD.'."""
+    def canon(t: str) -> str:
+        t = re.sub(r"[^0-9A-Z|]", "", t.upper()).translate(LOOK_ALIKE)
+        return re.sub(r"(.)\1+", r"\1", t)
+    return a != b and canon(a) == canon(b)
+
+
+def reconcile(case: Case) -> None:
+    """Before the checks: a certificate field read off a scan that differs from a sure text-layer reading of the
+    same fact only by look-alike characters takes that reading (the OCR text is kept as `raw`, the field notes
+    where its value comes from). Real differences (another number, another name) are left for the checks."""
+    co = case.first("certificate_of_origin")
+    if co is None or co.text_source == "text_layer":
+        return
+    printed = [d for d in case.documents if d is not co and d.error is None and d.text_source == "text_layer"]
+
+    def fix(f: ExtractedField | None, sources: list[tuple[str, ExtractedField | None]]) -> None:
+        if f is None or not isinstance(f.value, str) or f.confidence >= AGREED:
+            return
+        for where, other in sources:
+            if other is not None and isinstance(other.value, str) and other.confidence >= SURE and \
+                    _look_alike(f.value, other.value):
+                f.raw = f.raw or f.value
+                f.value = other.value
+                f.confidence = min(AGREED, other.confidence)
+                f.agrees_with = f"{where} (read '{f.raw}': look-alike characters)"
+                return
+
+    def fields_of(doc_type: str, name: str) -> list[tuple[str, ExtractedField | None]]:
+        return [(f"{d.file}:{name}", d.fields.get(name)) for d in printed if d.doc_type == doc_type]
+
+    for name, pairs in HEADER.items():
+        fix(co.fields.get(name), [x for dt_, n in pairs for x in fields_of(dt_, n)])
+    for item in co.items:
+        for name, pairs in ITEM.items():
+            fix(item.get(name), [(f"{d.file}:items[{i}].{n}", it.get(n)) for dt_, n in pairs for d in printed
+                                 if d.doc_type == dt_ for i, it in enumerate(d.items)])
+        fix(item.get("invoice_number"), fields_of("commercial_invoice", "invoice_number")
+            + fields_of("packing_list", "invoice_number"))
 
 
 def _passed(checks: list[CheckResult]) -> set[tuple[str, int | None]]:

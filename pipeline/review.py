@@ -7,7 +7,7 @@ import datetime as dt
 from checkers.exporters import ExporterRegistry
 from checkers.kb import KnowledgeBase, load_kb
 from checkers.registry import CheckContext, run_checks
-from pipeline.corroborate import corroborate
+from pipeline.corroborate import corroborate, reconcile
 from pipeline.model import Case, CaseResult
 from pipeline.routing import route
 from pipeline.settings import Settings
@@ -71,6 +71,7 @@ def make_context(settings: Settings, reference_date: dt.date, duplicates: Duplic
 def review_case(case: Case, ctx: CheckContext) -> CaseResult:
     if case.metadata.reference_date:
         ctx = CheckContext(**{**ctx.__dict__, "reference_date": case.metadata.reference_date})
+    reconcile(case)  # look-alike misreadings of a scan, set right from a text layer stating the same fact
     checks = run_checks(case, ctx)
     corroborate(case, checks)  # the checks judge readings as read; routing weighs them with what agrees with them
     models = {"hs_description": ctx.extra["goods_classifier"][1]} if "goods_classifier" in ctx.extra else {}

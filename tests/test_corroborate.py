@@ -151,3 +151,28 @@ def test_calibration_never_approves_a_defect_that_passed_the_checks():
     assert best.defective_approved == 0 and best.clean_approved == 200 and best.required_field_confidence == 0.9
     # read as surely as the clean ones: no threshold separates them, and none is chosen
     assert choose(sweep(clean + [CaseEvidence("d", True, False, 1.0, 1.0, False)]), 0.99) is None
+
+
+def test_look_alike_misreadings_are_set_right_from_a_text_layer_before_the_checks():
+    from pipeline.corroborate import reconcile
+
+    co = scanned(certificate(importer_name="HANOII TRADING AND SERVICES CO., LTD."))
+    co.fields["importer_name"].confidence = 0.91
+    co.items[0]["invoice_number"].value = "INV-L1250001"  # I read as 1
+    co.items[0]["invoice_number"].confidence = 0.7
+    c = case(co, printed(invoice(buyer_name="HANOI TRADING AND SERVICES CO., LTD.")))
+    reconcile(c)
+    f = co.items[0]["invoice_number"]
+    assert (f.value, f.raw) == ("INV-LI250001", "INV-L1250001") and "look-alike" in f.agrees_with
+    assert co.fields["importer_name"].value == "HANOI TRADING AND SERVICES CO., LTD."
+    # another number is a real difference, left for consistency.invoice; a scanned invoice corrects nothing
+    co2 = scanned(certificate())
+    co2.items[0]["invoice_number"].value = "INV-LI250007"
+    co2.items[0]["invoice_number"].confidence = 0.7
+    reconcile(case(co2, printed(invoice())))
+    assert co2.items[0]["invoice_number"].value == "INV-LI250007"
+    co3 = scanned(certificate())
+    co3.items[0]["invoice_number"].value = "INV-L1250001"
+    co3.items[0]["invoice_number"].confidence = 0.7
+    reconcile(case(co3, scanned(invoice())))
+    assert co3.items[0]["invoice_number"].value == "INV-L1250001"
