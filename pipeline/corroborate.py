@@ -143,12 +143,15 @@ LOOK_ALIKE = str.maketrans({"0": "O", "1": "I", "L": "I", "|": "I", "5": "S", "8
 
 
 def _look_alike(a: str, b: str) -> bool:
-    """The same text but for look-alike characters, a doubled letter or punctuation: 'INV-L1250001' and
-    'INV-LI250001', 'HANOII' and 'HANOI', 'CO.,, LTD.' and 'CO., LTD.'."""
+    """The same text but for look-alike characters or a doubled letter: 'INV-L1250001' and 'INV-LI250001',
+    'HANOII' and 'HANOI'."""
+    def bare(t: str) -> str:
+        return re.sub(r"[^0-9A-Z|]", "", t.upper())
+
     def canon(t: str) -> str:
-        t = re.sub(r"[^0-9A-Z|]", "", t.upper()).translate(LOOK_ALIKE)
-        return re.sub(r"(.)\1+", r"\1", t)
-    return a != b and canon(a) == canon(b)
+        return re.sub(r"(.)\1+", r"\1", bare(t).translate(LOOK_ALIKE))
+    # letters or figures must differ: a company's 'PTY. LTD.' and another document's 'PTY LTD' are both as printed
+    return bare(a) != bare(b) and canon(a) == canon(b)
 
 
 def reconcile(case: Case) -> None:

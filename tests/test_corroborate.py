@@ -171,6 +171,10 @@ def test_look_alike_misreadings_are_set_right_from_a_text_layer_before_the_check
     co2.items[0]["invoice_number"].confidence = 0.7
     reconcile(case(co2, printed(invoice())))
     assert co2.items[0]["invoice_number"].value == "INV-LI250007"
+    co4 = scanned(certificate(exporter_name="VICTORIA RENDERING PTY. LTD."))
+    co4.fields["exporter_name"].confidence = 0.7
+    reconcile(case(co4, printed(invoice(seller_name="VICTORIA RENDERING PTY LTD"))))
+    assert co4.fields["exporter_name"].value == "VICTORIA RENDERING PTY. LTD."  # punctuation as each prints it
     co3 = scanned(certificate())
     co3.items[0]["invoice_number"].value = "INV-L1250001"
     co3.items[0]["invoice_number"].confidence = 0.7
