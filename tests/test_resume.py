@@ -33,7 +33,7 @@ def _count(db: Path, sql: str) -> int:
 def _batch(inp: Path, out: Path, db: Path, env: dict, *extra: str) -> subprocess.Popen:
     return subprocess.Popen([CLI, "batch", str(inp), "--out", str(out), "--db", f"sqlite:///{db}",
                              "--reference-date", "2025-06-30", "--workers", "2", *extra],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 @pytest.mark.slow
@@ -53,7 +53,8 @@ def test_killed_batch_run_again_gives_every_case_exactly_once(tmp_path, kill_whe
     while proc.poll() is None and time.time() < deadline and _count(db, sql) < want:
         time.sleep(0.02)
     assert proc.poll() is None, "the batch ended before it could be killed mid-way"
-    proc.send_signal(signal.SIGKILL)
+    # the whole process group, as a machine's job control would: the batch and the engine's server it started
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     stored_before = _count(db, "SELECT count(*) FROM cases")
     read_before = _count(db, "SELECT count(*) FROM extractions")
