@@ -77,7 +77,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                   f"decimal point; compare the documents by eye", co, field=f"items[{i}].quantity",
                                   item=i, blocking=True))
             elif rel > ctx.settings.quantity_tolerance and co.text_source in ("ocr", "mixed") and \
-                    _one_figure_misread(q1, q2):
+                    one_figure_misread(q1, q2):
                 out.append(result("consistency.invoice", "skip",
                                   f"item {i + 1}: quantity {q1:g} {u1 or ''} on the scanned certificate, {q2:g} "
                                   f"{u2 or ''} on the invoice: one figure apart, as a scan misreads it ('0' and "
@@ -112,7 +112,7 @@ def _match_item(item: dict, inv_items: list[dict]) -> tuple[dict, int] | None:
 _LOOK_ALIKE = {frozenset(p) for p in ("06", "08", "09", "03", "68", "38", "14", "17", "56", "89")}
 
 
-def _one_figure_misread(a: float, b: float) -> bool:
+def one_figure_misread(a: float, b: float) -> bool:
     """Two quantities printed with the same number of figures that differ in one, by a pair OCR confuses."""
     x, y = f"{a:g}", f"{b:g}"
     if len(x) != len(y):

@@ -63,14 +63,25 @@ def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField
     # ('LINYII' for 'LINYI', 'IIQF' for 'IQF'): the field is not trusted as read, whatever OCR said. Only a
     # text layer can say so: of two OCR readings a letter apart, either may be the misread one
     for where, other in sure:
-        if where in printed and isinstance(f.value, str) and isinstance(other.value, str) and \
-                _near_miss(f.value, other.value):
+        if where in printed and _near_miss(f.value, other.value):
             f.confidence = min(f.confidence, NEAR_MISS)
             f.differs_from = where
             return
 
 
-def _near_miss(a: str, b: str) -> bool:
+def _near_miss(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        # a quantity one look-alike figure off the invoice's (936 for 930), even within the tolerance that lets
+        # consistency.invoice pass it, was misread
+        from checkers.consistency import one_figure_misread
+
+        return one_figure_misread(float(a), float(b))
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    return _near_miss_text(a, b)
+
+
+def _near_miss_text(a: str, b: str) -> bool:
     """The two say nearly the same, and some word of `a` is not in `b` but is a letter or a few away from one
     that is (and is not in `a`). Spelling variants of a whole word ('CO.' / 'COMPANY') are far apart and do not count;
     nor do two different addresses that happen to share a near word ('HAI PHONG' / 'HONG KONG')."""

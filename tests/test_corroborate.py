@@ -77,6 +77,11 @@ def test_a_word_a_letter_off_a_sure_reading_is_a_misreading():
     co5.fields["exporter_address"].confidence = 0.88
     corroborate(case(co5, printed(invoice(seller_address="NO. 18 BEIJING ROAD, LANSHAN DISTRICT, LINYI, SHANDONG"))), [])
     assert co5.fields["exporter_address"].differs_from == "invoice.pdf:seller_address"
+    # a quantity one look-alike figure off a printed invoice's (936 for 930): within tolerance, but misread
+    co6 = certificate()
+    co6.items[0]["quantity"].value, co6.items[0]["quantity"].confidence = 12006.0, 0.88
+    corroborate(case(co6, printed(invoice())), [])
+    assert co6.items[0]["quantity"].differs_from == "invoice.pdf:items[0].quantity"
     # two different addresses sharing a near word ('HAI PHONG' / 'HONG KONG') are no misreading
     co4 = certificate(exporter_address="LOT B4, DINH VU INDUSTRIAL PARK, HAI AN, HAI PHONG, VIET NAM")
     co4.fields["exporter_address"].confidence = 0.9
