@@ -28,10 +28,10 @@ from checkers.registry import CheckContext  # noqa: E402
 from extractors.read import classify_document, extract_document, extractor_version, load  # noqa: E402
 from pipeline.model import Case, CaseResult, Document  # noqa: E402
 from pipeline.report import write_outputs  # noqa: E402
-from pipeline.review import DuplicateIndex, certificate_number, make_context, review_case  # noqa: E402
+from pipeline.review import DuplicateIndex, make_context, record, review_case  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 from pipeline.originals import Originals  # noqa: E402
-from pipeline.store import CaseStore, now, submission_key  # noqa: E402
+from pipeline.store import CaseStore, submission_key  # noqa: E402
 from pipeline.submissions import Submission, assemble_case, discover, read_metadata  # noqa: E402
 
 # Listeners told of progress ("document", case_id, file) / ("case", case_id, decision): the CLI's progress bar.
@@ -72,15 +72,18 @@ def review_task(case: Case, ctx: CheckContext) -> CaseResult:
     return result
 
 
-def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | None = None) -> list[Case]:
+def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | None = None,
+               kept: dict[str, dict[str, dict]] | None = None) -> list[Case]:
     """Submit every document of every submission through the three document stages, then assemble cases.
-    A document the store has already read (same content, same extractor) is taken from the store."""
+    A document the store has already read (same content, same extractor) is taken from the store; `kept`
+    (case id -> file -> {"sha256", ...}) gives the files' hashes where they are known already."""
     version = extractor_version()
     futures: dict[str, list] = {}
     for sub in subs:
         futures[sub.case_id] = []
         for rel in sub.files:
-            cached = _stored_reading(store, sub.root / rel, str(rel), version)
+            sha = ((kept or {}).get(sub.case_id) or {}).get(str(rel), {}).get("sha256")
+            cached = _stored_reading(store, sub.root / rel, str(rel), version, sha)
             if cached is not None:
                 futures[sub.case_id].append(cached)  # a Document, not a future: nothing to wait for
                 continue
@@ -104,13 +107,15 @@ def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | No
     return cases
 
 
-def _stored_reading(store: CaseStore | None, path: Path, name: str, version: str) -> Document | None:
+def _stored_reading(store: CaseStore | None, path: Path, name: str, version: str, sha: str | None = None
+                    ) -> Document | None:
     if store is None:
         return None
-    try:
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+    if sha is None:
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
     raw = store.cached_document(sha, version)
     if raw is None:
         return None
@@ -140,7 +145,7 @@ def nightly_batch(input_dir: str, out_dir: str, db_url: str | None = None, refer
     done = {} if again else {sub.case_id: r for sub in subs
                              if (r := store.reviewed(sub.case_id, keys[sub.case_id])) is not None}
     todo = [sub for sub in subs if sub.case_id not in done]
-    cases = read_cases(todo, settings, store)
+    cases = read_cases(todo, settings, store, kept)
     index = DuplicateIndex(cases, store, also=[(cid, _number_of_line(r), _submitted_of_line(store, cid))
                                                for cid, r in done.items()])
     ctx = make_context(settings, settings.reference_date or dt.date.today(), index)
@@ -148,18 +153,8 @@ def nightly_batch(input_dir: str, out_dir: str, db_url: str | None = None, refer
     new = {}
     for f in futures:
         r = f.result()
-        line = r.to_contract()
-        meta = r.case.metadata
-        received = (meta.submitted_at.astimezone(dt.timezone.utc).replace(tzinfo=None) if meta.submitted_at
-                    and meta.submitted_at.tzinfo else meta.submitted_at) or now()
-        line["received_at"] = received.isoformat()
-        line["deadline"] = settings.deadline(received, meta.handling).isoformat()
-        line["handling"] = meta.handling
-        store.save(line, line_submitted_at(r.case), certificate_number(r.case),
-                   submission_key=keys[r.case.case_id], handling=meta.handling, received_at=received,
-                   deadline=settings.deadline(received, meta.handling), direction=meta.direction,
-                   originals=kept[r.case.case_id])
-        new[r.case.case_id] = line
+        new[r.case.case_id] = record(store, settings, r, submission_key=keys[r.case.case_id],
+                                     originals=kept[r.case.case_id])
     lines = [done.get(sub.case_id) or new[sub.case_id] for sub in subs]
     paths = write_outputs(lines, Path(out_dir))
     return {"cases": len(lines), "approved": sum(1 for x in lines if x["decision"] == "approve"),
@@ -187,10 +182,6 @@ def _number_of_line(line: dict) -> str | None:
 def _submitted_of_line(store: CaseStore, case_id: str) -> str | None:
     row = store.case(case_id)
     return row["submitted_at"] if row else None
-
-
-def line_submitted_at(case: Case) -> str | None:
-    return case.metadata.submitted_at.isoformat() if case.metadata.submitted_at else None
 
 
 def run_nightly_batch(input_dir: Path, out_dir: Path, *, workers: int = 2, **kwargs) -> dict:

@@ -192,7 +192,7 @@ def process_submission(store: CaseStore, settings: Settings, case_id: str) -> No
     """Read, check and route an uploaded case from its stored originals (plain stage functions, no engine)."""
     from extractors.read import classify_document, extract_document, load
     from pipeline.model import Case, CaseMetadata
-    from pipeline.review import DuplicateIndex, certificate_number, make_context, review_case
+    from pipeline.review import DuplicateIndex, make_context, record, review_case
 
     try:
         row = store.case(case_id)
@@ -210,13 +210,8 @@ def process_submission(store: CaseStore, settings: Settings, case_id: str) -> No
         case = Case(case_id=case_id, metadata=meta, documents=docs, errors=errors)
         reference = meta.reference_date or settings.reference_date or dt.date.today()
         ctx = make_context(settings, reference, DuplicateIndex([case], store))
-        result = review_case(case, ctx)
-        line = result.to_contract()
-        line.update(received_at=row["received_at"].isoformat(), deadline=row["deadline"].isoformat(),
-                    handling=row["handling"])
-        store.save(line, row["received_at"].isoformat(), certificate_number(case), submission_key=row["submission_key"],
-                   handling=row["handling"], received_at=row["received_at"], deadline=row["deadline"],
-                   direction=meta.direction, originals=originals)
+        record(store, settings, review_case(case, ctx), submission_key=row["submission_key"], originals=originals,
+               received_at=row["received_at"])
     except (StoreError, OSError, ValueError) as e:
         log.exception("case %s could not be processed", case_id)
         store.log(case_id, "processing_failed", detail={"message": str(e)})

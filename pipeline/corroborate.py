@@ -48,6 +48,19 @@ def _same(a: Any, b: Any) -> bool:
     return False
 
 
+INVOICE_NUMBER = [("commercial_invoice", "invoice_number"), ("packing_list", "invoice_number")]
+
+
+def _fields_of(docs: list[Document], pairs: list[tuple[str, str]]) -> list[tuple[str, ExtractedField | None]]:
+    """(where, field) of every reading of the same fact on the other documents: 'invoice.pdf:buyer_name'."""
+    return [(f"{d.file}:{name}", d.fields.get(name)) for doc_type, name in pairs for d in docs if d.doc_type == doc_type]
+
+
+def _items_of(docs: list[Document], pairs: list[tuple[str, str]]) -> list[tuple[str, ExtractedField | None]]:
+    return [(f"{d.file}:items[{i}].{name}", item.get(name)) for doc_type, name in pairs for d in docs
+            if d.doc_type == doc_type for i, item in enumerate(d.items)]
+
+
 def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField | None]],
            printed: frozenset[str] = frozenset()) -> None:
     """`printed`: the sources read from a text layer, not by OCR."""
@@ -101,18 +114,11 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
         return
     others = [d for d in case.documents if d is not co and d.error is None]
 
-    def fields_of(doc_type: str, name: str) -> list[tuple[str, ExtractedField | None]]:
-        return [(f"{d.file}:{name}", d.fields.get(name)) for d in others if d.doc_type == doc_type]
-
-    def items_of(doc_type: str, name: str) -> list[tuple[str, ExtractedField | None]]:
-        return [(f"{d.file}:items[{i}].{name}", item.get(name)) for d in others if d.doc_type == doc_type
-                for i, item in enumerate(d.items)]
-
     text_layer = [d.file for d in others if d.text_source == "text_layer"]
     printed = frozenset(w for w in _all_sources(others) if w.split(":", 1)[0] in text_layer)
 
     for name, pairs in HEADER.items():
-        _agree(co.fields.get(name), [s for dt_, n in pairs for s in fields_of(dt_, n)], printed)
+        _agree(co.fields.get(name), _fields_of(others, pairs), printed)
     # a number the certificate's applicant typed into the portal is a reading of its own
     declared = case.metadata.declared.get("certificate_number") if case.metadata.declared else None
     if declared:
@@ -121,9 +127,8 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
     passed = _passed(checks)
     for i, item in enumerate(co.items):
         for name, pairs in ITEM.items():
-            _agree(item.get(name), [s for dt_, n in pairs for s in items_of(dt_, n)], printed)
-        _agree(item.get("invoice_number"), fields_of("commercial_invoice", "invoice_number")
-               + fields_of("packing_list", "invoice_number"), printed)
+            _agree(item.get(name), _items_of(others, pairs), printed)
+        _agree(item.get("invoice_number"), _fields_of(others, INVOICE_NUMBER), printed)
         # the country of origin agrees with the country the certificate was issued in or the exporter's country,
         # read from other boxes (goods of a third Party's origin are left as read)
         _agree(item.get("country_of_origin"), [(f"{co.file}:{n}", co.fields.get(n)) for n in ("issued_in", "exporter_country")])
@@ -186,17 +191,12 @@ def reconcile(case: Case) -> None:
                 f.agrees_with = f"{where} (read '{f.raw}': look-alike characters)"
                 return
 
-    def fields_of(doc_type: str, name: str) -> list[tuple[str, ExtractedField | None]]:
-        return [(f"{d.file}:{name}", d.fields.get(name)) for d in printed if d.doc_type == doc_type]
-
     for name, pairs in HEADER.items():
-        fix(co.fields.get(name), [x for dt_, n in pairs for x in fields_of(dt_, n)])
+        fix(co.fields.get(name), _fields_of(printed, pairs))
     for item in co.items:
         for name, pairs in ITEM.items():
-            fix(item.get(name), [(f"{d.file}:items[{i}].{n}", it.get(n)) for dt_, n in pairs for d in printed
-                                 if d.doc_type == dt_ for i, it in enumerate(d.items)])
-        fix(item.get("invoice_number"), fields_of("commercial_invoice", "invoice_number")
-            + fields_of("packing_list", "invoice_number"))
+            fix(item.get(name), _items_of(printed, pairs))
+        fix(item.get("invoice_number"), _fields_of(printed, INVOICE_NUMBER))
 
 
 def _passed(checks: list[CheckResult]) -> set[tuple[str, int | None]]:

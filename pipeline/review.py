@@ -81,3 +81,24 @@ def review_case(case: Case, ctx: CheckContext) -> CaseResult:
 
 def certificate_number(case: Case) -> str | None:
     return _number(case)
+
+
+def record(store, settings: Settings, result: CaseResult, *, submission_key: str, originals: dict[str, dict],
+           received_at: dt.datetime | None = None) -> dict:
+    """The result line of a reviewed case, with its service clock, saved to the store with everything it rests
+    on. `received_at`: when the submission arrived (default: its `submitted_at`, else now)."""
+    from pipeline.store import now
+
+    meta = result.case.metadata
+    if received_at is None:
+        at = meta.submitted_at
+        received_at = (at.astimezone(dt.timezone.utc).replace(tzinfo=None) if at and at.tzinfo else at) or now()
+    deadline = settings.deadline(received_at, meta.handling)
+    line = result.to_contract()
+    line.update(received_at=received_at.isoformat(), deadline=deadline.isoformat(), handling=meta.handling)
+    # the contract's submitted_at (ordering for duplicates) stays unknown where case.json gives none
+    store.save(line, meta.submitted_at.isoformat() if meta.submitted_at else None,
+               certificate_number(result.case), submission_key=submission_key, handling=meta.handling,
+               received_at=received_at, deadline=deadline, direction=meta.direction, originals=originals)
+    return line
+
