@@ -247,7 +247,8 @@ def _lines(data: dict, scale: float) -> tuple[list[list[Word]], list[float]]:
 
 
 UNSURE_LINE = 0.5     # a line read this unsurely on the whole (a small bold caption read 'ieee') is read again
-MAX_REREAD_LINES = 12  # the worst lines of a page: a smudged page costs one bounded second call, not many
+MAX_REREAD_LINES = 30  # the worst spans of a page, read on one sheet in one call: a smudged page costs one bounded
+# second call, not many (30, not 12: a bilingual form's Chinese captions read as junk used up the twelve)
 REREAD_ZOOM = 1.5
 UNSURE_WORD = 0.6
 UNSURE_SPAN = 0.3     # words read this unsurely within a sure run of text are read again on their own ...
