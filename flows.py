@@ -8,7 +8,6 @@ bodies with `.fn()`.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from pathlib import Path
 from typing import Callable
@@ -76,14 +75,14 @@ def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | No
                kept: dict[str, dict[str, dict]] | None = None) -> list[Case]:
     """Submit every document of every submission through the three document stages, then assemble cases.
     A document the store has already read (same content, same extractor) is taken from the store; `kept`
-    (case id -> file -> {"sha256", ...}) gives the files' hashes where they are known already."""
+    (case id -> file -> {"sha256", ...}, from keeping the originals) gives the files' hashes."""
     version = extractor_version()
     futures: dict[str, list] = {}
     for sub in subs:
         futures[sub.case_id] = []
         for rel in sub.files:
             sha = ((kept or {}).get(sub.case_id) or {}).get(str(rel), {}).get("sha256")
-            cached = _stored_reading(store, sub.root / rel, str(rel), version, sha)
+            cached = _stored_reading(store, str(rel), version, sha)
             if cached is not None:
                 futures[sub.case_id].append(cached)  # a Document, not a future: nothing to wait for
                 continue
@@ -107,15 +106,9 @@ def read_cases(subs: list[Submission], settings: Settings, store: CaseStore | No
     return cases
 
 
-def _stored_reading(store: CaseStore | None, path: Path, name: str, version: str, sha: str | None = None
-                    ) -> Document | None:
-    if store is None:
+def _stored_reading(store: CaseStore | None, name: str, version: str, sha: str | None) -> Document | None:
+    if store is None or sha is None:
         return None
-    if sha is None:
-        try:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            return None
     raw = store.cached_document(sha, version)
     if raw is None:
         return None

@@ -63,7 +63,7 @@ def _items_of(docs: list[Document], pairs: list[tuple[str, str]]) -> list[tuple[
 
 def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField | None]],
            printed: frozenset[str] = frozenset()) -> None:
-    """`printed`: the sources read from a text layer, not by OCR."""
+    """`printed`: the files read from a text layer, not by OCR."""
     if f is None or f.value is None or f.confidence >= AGREED:
         return
     sure = [(where, o) for where, o in sources if o is not None and o.value is not None and o.confidence >= SURE]
@@ -76,7 +76,7 @@ def _agree(f: ExtractedField | None, sources: Iterable[tuple[str, ExtractedField
     # ('LINYII' for 'LINYI', 'IIQF' for 'IQF'): the field is not trusted as read, whatever OCR said. Only a
     # text layer can say so: of two OCR readings a letter apart, either may be the misread one
     for where, other in sure:
-        if where in printed and _near_miss(f.value, other.value):
+        if where.split(":", 1)[0] in printed and _near_miss(f.value, other.value):
             f.confidence = min(f.confidence, NEAR_MISS)
             f.differs_from = where
             return
@@ -114,8 +114,7 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
         return
     others = [d for d in case.documents if d is not co and d.error is None]
 
-    text_layer = [d.file for d in others if d.text_source == "text_layer"]
-    printed = frozenset(w for w in _all_sources(others) if w.split(":", 1)[0] in text_layer)
+    printed = frozenset(d.file for d in others if d.text_source == "text_layer")
 
     for name, pairs in HEADER.items():
         _agree(co.fields.get(name), _fields_of(others, pairs), printed)
@@ -138,14 +137,6 @@ def corroborate(case: Case, checks: list[CheckResult]) -> None:
             _confirm(item.get("origin_criterion"), "check:origin.criterion")
         if ("hs.invalid", i) in passed and ("hs.description", i) in passed:
             _confirm(item.get("hs_code"), "check:hs.description")
-
-
-def _all_sources(docs: list[Document]) -> list[str]:
-    out = []
-    for d in docs:
-        out += [f"{d.file}:{k}" for k in d.fields]
-        out += [f"{d.file}:items[{i}].{k}" for i, item in enumerate(d.items) for k in item]
-    return out
 
 
 def _slack(a: str, b: str) -> int:
