@@ -24,6 +24,7 @@ import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
+from extractors.blocks import Sheet, reading_pieces  # noqa: E402
 from pipeline.model import Box, Page, Word  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 
@@ -196,7 +197,7 @@ def _second_reading_data(img: Image.Image, lang: str) -> dict[str, list]:
 def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "_Owed | None"]:
     """The page's one reading, and the second readings it owes: runs of text read unsurely are not read again
     here but with the cells extraction wants read again, in one call (`reread_many`, `settle`)."""
-    data = tesseract_data(img, lang)
+    data = _page_data(img, dpi, lang)
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
     # the page's legibility counts every word tesseract saw, the dropped specks too
@@ -211,6 +212,16 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "
         if spans:
             owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang)
     return _finish(runs, img, scale), mean, owed
+
+
+def _page_data(img: Image.Image, dpi: float, lang: str) -> dict[str, list]:
+    """tesseract's table of words for the whole page, in one call: columns whose lines stand at different heights
+    are set apart first (`blocks`), so that one baseline is not fitted through both."""
+    pieces = reading_pieces(img, dpi)
+    if len(pieces) == 1:
+        return tesseract_data(img, lang)
+    sheet = Sheet.of(img, pieces)
+    return sheet.to_page(tesseract_data(sheet.image, lang))
 
 
 def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word]:
