@@ -325,7 +325,8 @@ def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[i
         return a
     take: list[Word] = []
     prev = a.words[-1]
-    for w in line.words[i + 1:]:
+    rest = line.words[i + 1:]
+    for n, w in enumerate(rest):
         if id(w) in used or w.box.x0 - prev.box.x1 > 3 * max(w.box.height, 4.0):
             break
         # (read without Chinese models, the translation is junk: 'Port of discharge #9i¢0#: HAI PHONG', and junk
@@ -337,7 +338,9 @@ def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[i
                 prev = w
                 continue
             break
-        if CJK_CAPTION.fullmatch(w.text) or (len(take) < 3 and _junk(w)) or (take and w.text in (":", "：")):
+        # (junk amid Chinese read as Chinese is a character the Chinese reading missed: '收 货 A 人')
+        amid = n + 1 < len(rest) and CJK_CAPTION.fullmatch(rest[n + 1].text) is not None
+        if CJK_CAPTION.fullmatch(w.text) or ((len(take) < 3 or amid) and _junk(w)) or (take and w.text in (":", "：")):
             take.append(w)
             prev = w
             continue
@@ -346,7 +349,10 @@ def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[i
         return a
     nxt = line.words[line.words.index(take[-1]) + 1:]
     ends = take[-1].text.endswith((":", "：")) or not nxt or nxt[0].box.x0 - take[-1].box.x1 > 3 * max(take[-1].box.height, 4.0)
-    if not ends and not all(w.confidence < JUNK for w in take):
+    # Chinese between an English caption and a value in Latin letters is the caption's translation, its colon
+    # lost or never printed ('Port of discharge 卸货口岸 BUSAN, KOREA')
+    between = all(CJK.search(w.text) for w in take) and not CJK.search(nxt[0].text) if nxt else False
+    if not ends and not between and not all(w.confidence < JUNK for w in take):
         return a
     box = a.box
     for w in take:

@@ -264,7 +264,8 @@ REREAD_ZOOM = 1.5
 UNSURE_WORD = 0.6
 UNSURE_SPAN = 0.3     # words read this unsurely within a sure run of text are read again on their own ...
 SURE_SPAN = 0.7       # ... and replaced only by a reading at least this sure
-CHINESE_HINT_WORDS = 8  # short unsure words on a page that suggest Chinese print
+CHINESE_HINT_WORDS = 7  # how much junk on a page suggests Chinese print (scans of 24 English forms: at most 5;
+# of 24 bilingual ones: 7 and more)
 
 
 def _mean(ws: list[Word]) -> float:
@@ -365,29 +366,50 @@ def _read_chinese(img: Image.Image, scale: float, runs: list[list[Word]]) -> lis
     """Chinese print read by the English model comes out as short unsure junk ('FRA', '3RF7') beside the
     English. Where a page has much of it, each such word is read again with the Chinese model, in one call
     (loading the model costs ~0.5 s, so only there), and replaced where Chinese is read surely."""
-    junk = [(i, k) for i, r in enumerate(runs) for k, w in enumerate(r) if _chinese_like(w)]
-    if len(junk) < CHINESE_HINT_WORDS or "chi_sim" not in installed_languages():
+    # short junk, and above all junk with signs no Latin word has ('#8ARK', 'f8#/M#ES:'), tells of Chinese print;
+    # an English page read unsurely here and there has a few short junk words and hardly ever such signs
+    hints = sum(_chinese_like(w) + 2 * _signs_junk(w) for r in runs for w in r)
+    if hints < CHINESE_HINT_WORDS or "chi_sim" not in installed_languages():
         return runs
+    # on a page with Chinese print, a caption may also come out as a short code read fairly surely ('R25' for
+    # 发票号, 'FS' for 序号): such words are read again too, and replaced only by Chinese read surely
+    junk = [(i, k) for i, r in enumerate(runs) for k, w in enumerate(r) if _chinese_like(w, MAYBE_CHINESE, 8)]
     junk = junk[:3 * MAX_REREAD_LINES]
     found = _read_apart(img, [_pixels([runs[i][k]], scale, pad=3) for i, k in junk], "chi_sim")
     out = [list(r) for r in runs]
     for (i, k), data in sorted(zip(junk, found), key=lambda t: (t[0][0], -t[0][1])):
         new, _ = _lines(data, scale)
         words = [w for g in new for w in g]
-        if words and all(CJK.search(w.text) for w in words) and min(w.confidence for w in words) >= UNSURE_WORD:
-            out[i][k:k + 1] = words
+        chinese = [w for w in words if CJK.search(w.text)]
+        was = runs[i][k].box
+        # the cut-out reaches past the word: what else it read must be the neighbours' edges ('0.' of 'No.'),
+        # not within the word itself
+        within = [w for w in words if w not in chinese and was.x0 < (w.box.x0 + w.box.x1) / 2 < was.x1]
+        if chinese and not within and min(w.confidence for w in chinese) >= UNSURE_WORD:
+            if was_text := runs[i][k].text:
+                if was_text.endswith((":", "：")) and not chinese[-1].text.endswith((":", "：")):
+                    # the caption's colon, read by the first reading, tells where the caption ends
+                    chinese[-1] = chinese[-1].model_copy(update={"text": chinese[-1].text + ":"})
+            out[i][k:k + 1] = chinese
     return out
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _chinese_like(w: Word) -> bool:
+MAYBE_CHINESE = 0.9  # on a page with Chinese print, a short word read less surely than this may be Chinese
+
+
+def _chinese_like(w: Word, below: float = UNSURE_WORD, longest: int = 5) -> bool:
     """What the English model makes of Chinese print: short, unsure, letters ('FRA', '3RF7', 'iE'). Not a lone
     mark, a checkbox ('(1)', '[x]') or a word in capitals with its punctuation ('CoO.,')."""
     t = w.text
-    return (w.confidence < UNSURE_WORD and 2 <= len(t) <= 5 and re.search(r"[A-Za-z]", t) is not None
+    return (w.confidence < below and 2 <= len(t) <= longest and re.search(r"[A-Za-z]", t) is not None
             and not re.search(r"[()\[\]{}|]", t) and not re.fullmatch(r"[A-Za-z]+[.,;:]+", t))
+
+
+def _signs_junk(w: Word) -> bool:
+    return w.confidence < UNSURE_WORD and re.search(r"[#¢§@$%&*]", w.text) is not None
 
 
 @lru_cache(maxsize=1)
