@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> dict:
         read_document(p, p.name)
     report = {
         "text_pdf": measure(text_files, pdfplumber_alone, lambda p: p, a.repeat) | {"target": 1.3},
-        "scanned": measure(scan_files, tesseract_alone, prepared_pages, max(1, a.repeat - 2)) | {"target": 1.15},
+        "scanned": measure(scan_files, tesseract_alone, prepared_pages, a.repeat) | {"target": 1.15},
         "tesseract_config": TESSERACT_CONFIG, "omp_thread_limit": os.environ.get("OMP_THREAD_LIMIT"),
     }
     print(f"{'kind':<10}{'files':>6}{'floor s':>10}{'pipeline s':>12}{'ratio':>8}{'target':>8}")
