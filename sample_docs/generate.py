@@ -24,19 +24,23 @@ from sample_docs.degrade import broken_file, render_scan
 from sample_docs.render import RENDERERS
 from sample_docs.render_fresh import RENDERERS_FRESH
 from sample_docs.render_heldout import RENDERERS_HELDOUT
+from sample_docs.render_fourth import RENDERERS_FOURTH
 from sample_docs.render_third import RENDERERS_THIRD
 from sample_docs.scenario import ScenarioBuilder, Submission, plan
 
-ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERERS_THIRD}
+ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERERS_THIRD, **RENDERERS_FOURTH}
 # The development layouts, and held-out families the extractor was not developed on ('fresh' was drawn after
-# extraction had been tuned on 'heldout', for a blind measurement again; 'third' after it had been tuned on 'fresh').
+# extraction had been tuned on 'heldout', for a blind measurement again; 'third' after it had been tuned on 'fresh';
+# 'fourth' after it had been tuned on 'third').
 LAYOUTS = {
     "dev": {"co": ["co-a", "co-b"], "inv": ["inv-a", "inv-b", "inv-c"], "pl": ["pl-a"], "bl": ["bl-a"]},
     "heldout": {"co": ["co-c"], "inv": ["inv-d"], "pl": ["pl-b"], "bl": ["bl-b"]},
     "fresh": {"co": ["co-d"], "inv": ["inv-e"], "pl": ["pl-c"], "bl": ["bl-c"]},
     "third": {"co": ["co-e"], "inv": ["inv-f"], "pl": ["pl-d"], "bl": ["bl-d"]},
+    "fourth": {"co": ["co-f"], "inv": ["inv-g"], "pl": ["pl-e"], "bl": ["bl-e"]},
 }
-LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third")), []) for k in LAYOUTS["dev"]}
+LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third", "fourth")), [])
+                  for k in LAYOUTS["dev"]}
 
 GENERATOR_VERSION = 1
 
@@ -88,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--count", type=int, default=24)
     ap.add_argument("--layouts", choices=sorted(LAYOUTS), default="dev",
-                    help="dev: the layouts extraction was developed on; heldout, fresh, third: families kept apart for measuring")
+                    help="dev: the layouts extraction was developed on; heldout, fresh, third, fourth: families kept apart for measuring")
     a = ap.parse_args(argv)
     truth = generate(a.out, a.seed, a.count, a.layouts)
     n_def = sum(1 for c in truth["cases"].values() if c["defect"])

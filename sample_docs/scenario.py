@@ -327,13 +327,18 @@ class ScenarioBuilder:
                                 co_render, co))
         inv_layout = rng.choice(self.layouts["inv"])
         inv_render = rng.choice(["text_pdf"] * 4 + ["scan_pdf"]) if check_id is None else "text_pdf"
-        inv_opts = {"incoterm_text": f"{s['incoterm']} {s['exporter'].port_of_loading.split(',')[0]}"}
+        # (the shipping particulars some invoice and packing list forms repeat; layouts that have no box for them
+        # ignore them)
+        shipping = {"port_of_loading": bl["port_of_loading"], "destination": bl["port_of_discharge"],
+                    "vessel": f"{s['vessel']} V.{s['voyage']}", "sailing": _iso(s["departure"])}
+        inv_opts = {"incoterm_text": f"{s['incoterm']} {s['exporter'].port_of_loading.split(',')[0]}", **shipping}
         docs.append(DocSpec(f"{names[1]}.{ext[inv_render]}", "commercial_invoice", inv_layout, inv_render, inv, inv_opts))
         ex: Company = s["exporter"].company
         im: Company = s["importer"]
         party_opts = {"shipper_address": _with_country(ex.address, ex.country),
                       "consignee_address": _with_country(im.address, im.country),
-                      "package_kinds": {it["good"].description: it["good"].package_kind for it in s["items"]}}
+                      "package_kinds": {it["good"].description: it["good"].package_kind for it in s["items"]},
+                      **shipping}
         docs.append(DocSpec(f"{names[2]}.pdf", "packing_list", rng.choice(self.layouts["pl"]), "text_pdf", pl, party_opts))
         bl_opts = dict(party_opts, descriptions=[it["good"].description for it in s["items"]],
                        package_kind="PACKAGES", notify_address=party_opts["consignee_address"] if s["to_order"] else None)
