@@ -30,7 +30,16 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
     out: list[CheckResult] = []
     inv_no, inv_date = inv.value("invoice_number"), iso_date(inv.value("invoice_date"))
     inv_items = inv.item_values()
-    for i, item in enumerate(co.item_values()):
+    co_items = co.item_values()
+    # what the certificate states but the invoice gave no reading of cannot be compared: that is no agreement
+    # (an invoice in a form extraction does not know reads as empty, and its defects would pass unseen)
+    unread = [what for what, cited, got in (
+        ("number", any(it.get("invoice_number") for it in co_items), inv_no),
+        ("date", any(it.get("invoice_date") for it in co_items), inv_date),
+        ("goods", bool(co_items), inv_items)) if cited and not got]
+    if unread:
+        out.append(not_read("consistency.invoice", "the invoice", unread, inv))
+    for i, item in enumerate(co_items):
         cited = item.get("invoice_number")
         if cited and inv_no:
             if _key(cited) == _key(inv_no):
@@ -93,7 +102,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
     if not out:
         return [result("consistency.invoice", "pass",
                        f"invoice {inv_no}: number, date, goods and quantities agree with the certificate", co)]
-    return out if fails else out + [result("consistency.invoice", "pass", "goods and quantities agree", co)]
+    return out if fails or unread else out + [result("consistency.invoice", "pass", "goods and quantities agree", co)]
 
 
 def _match_item(item: dict, inv_items: list[dict]) -> tuple[dict, int] | None:
@@ -145,6 +154,14 @@ def _compare(role: str, a: str | None, b: str | None, where: str, field: str, do
     if other is not None and other_field:
         readings.append((f"{role} on the {where}", other.confidence(other_field)))
     return unless_unsure(finding, ctx, *readings)
+
+
+def not_read(check_id: str, where: str, facts: list[str], doc) -> CheckResult:
+    """A blocking skip: facts the certificate states that another document, though submitted, gave no reading of
+    (a reviewer compares them by eye)."""
+    return result(check_id, "skip", f"no {', '.join(facts)} could be read from {where} ({doc.file}) to compare "
+                                    f"with the certificate: compare the documents by eye", doc, blocking=True,
+                  unread=facts)
 
 
 @check("consistency.parties")
@@ -201,9 +218,18 @@ def parties(case: Case, ctx: CheckContext) -> list[CheckResult]:
         else:
             out.append(_compare("importer", importer, consignee, "bill of lading", "importer_name", co, ctx, bl,
                              "consignee_name"))
+    for doc, where, facts in ((inv, "the invoice", (("seller", exporter, "seller_name"), ("buyer", importer, "buyer_name"))),
+                              (pl, "the packing list", (("shipper", exporter, "shipper_name"),
+                                                        ("consignee", importer, "consignee_name"))),
+                              (bl, "the bill of lading", (("shipper", exporter, "shipper_name"),))):
+        missing = [role for role, ours, key in facts if doc is not None and ours and not doc.value(key)]
+        if missing:
+            out.append(not_read("consistency.parties", where, missing, doc))
     found = [r for r in out if r is not None]
-    if any(r.status == "fail" for r in found):
+    if any(r.status == "fail" or r.status == "skip" and r.blocking for r in found):
         return found
+    if inv is None and pl is None and bl is None:
+        return [result("consistency.parties", "skip", "no invoice, packing list or bill of lading to compare with")]
     return found + [result("consistency.parties", "pass", "exporter and importer agree across the documents", co)]
 
 

@@ -323,3 +323,31 @@ def test_third_party_declared_in_box_14_with_the_tick_unread_is_a_warning():
     assert [x.status for x in r] == ["warn"] and "no tick was read" in r[0].message
     undeclared = certificate()
     assert "fail" in statuses(case(undeclared, inv), "consistency.parties")
+
+
+def test_an_invoice_nothing_could_be_read_from_is_no_agreement():
+    """An invoice in a form extraction does not know gives no number, date, goods or parties: the comparisons
+    cannot be made, which must send the case to a reviewer, not pass it (blind run of family 4: seven
+    defective cases approved so)."""
+    from pipeline.routing import route
+
+    blank = invoice(invoice_number=None, invoice_date=None, seller_name=None, buyer_name=None, items=[])
+    c = case(certificate(), blank, packing_list(), bill_of_lading())
+    results = run_checks(c, ctx())
+    got = {(r.id, r.status, r.blocking) for r in results}
+    assert ("consistency.invoice", "skip", True) in got
+    assert ("consistency.parties", "skip", True) in got
+    assert not any(r.id == "consistency.invoice" and r.status == "pass" for r in results)
+    unread = next(r for r in results if r.id == "consistency.invoice" and r.blocking)
+    assert unread.evidence["unread"] == ["number", "date", "goods"]
+    assert route(c, results, Settings()).decision == "manual"
+
+
+def test_a_party_missing_on_one_document_only_is_flagged_for_that_document():
+    c = case(certificate(), invoice(), packing_list(consignee_name=None), bill_of_lading())
+    results = [r for r in run_checks(c, ctx()) if r.id == "consistency.parties"]
+    skips = [r for r in results if r.status == "skip"]
+    assert len(skips) == 1 and skips[0].blocking and skips[0].document == "pl.pdf"
+    assert skips[0].evidence["unread"] == ["consignee"]
+    # the complete case still passes
+    assert statuses(case(), "consistency.parties") == ["pass"]
