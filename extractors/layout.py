@@ -21,12 +21,16 @@ from rapidfuzz import fuzz, process
 from pipeline.model import Box, Page, Word
 
 
-@lru_cache(maxsize=65536)
+CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
+
+
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lower case, punctuation dropped, CJK kept: the form in which labels are compared (cached: the same words
     are compared for every label of every document type)."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    # a circled box number ('②For account & risk of Messrs.', glued to its caption in the text layer) numbers the
+    # box; it is no part of the caption
+    text = unicodedata.normalize("NFKC", CIRCLED.sub(" ", text)).lower().replace("’", "'")
     text = re.sub(r"#|№", " no ", text)  # "Invoice #" is "Invoice No."
     return " ".join(re.sub(r"[^\w\s'/]|_", " ", text).replace("/", " ").split())
 
@@ -763,6 +767,10 @@ def columns_of(headers: dict[str, Anchor], page_width: float) -> list[Column]:
     return cols
 
 
+# a line of asterisks, crosses or dashes closing a list of goods so that nothing can be added to it
+CLOSING_MARK = re.compile(r"[*xX=~_\-.#]{4,}")
+
+
 def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, re.Pattern[str]], *,
                stop_top: float | None = None, row_start: re.Pattern[str] | None = None,
                max_gap: float = 60.0) -> list[TableRow]:
@@ -794,6 +802,10 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
     rows: list[TableRow] = []
     last_bottom = None
     for ln in lines:
+        if all(CLOSING_MARK.fullmatch(w.text) for w in ln.words):
+            if rows:
+                break  # '******' under the last item: the list is closed, nothing after it is goods
+            continue
         by_col: dict[str, list[Word]] = {}
         for w in ln.words:
             k = col_of(w)

@@ -178,6 +178,21 @@ def parse_money(text: str | None) -> tuple[float, str | None] | None:
     return float(m[1].replace(",", "")), cur
 
 
+def money_in_line(text: str | None) -> tuple[float, str | None] | None:
+    """The sum in a line that may hold other figures ('863 PCS  USD 32,794.00'): the figure a currency stands
+    beside, else the line's last figure."""
+    if not text:
+        return None
+    t = text.upper().replace("US$", "USD ")
+    cur = "|".join(sorted(CURRENCIES))
+    m = re.search(rf"\b({cur})\s*({_NUM})|({_NUM})\s*({cur})\b", t)
+    if m:
+        c = m[1] or m[4]
+        return float((m[2] or m[3]).replace(",", "")), "CNY" if c == "RMB" else c
+    figures = re.findall(rf"{_NUM}", t)
+    return (float(figures[-1].replace(",", "")), None) if figures else None
+
+
 def collapse(text: str | None) -> str | None:
     if text is None:
         return None

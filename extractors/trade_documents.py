@@ -14,9 +14,10 @@ from typing import Callable
 from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party,
                                view_pages)
 from extractors.layout import (Anchor, Label, Line, Region, complete_header, find_anchors, group_lines, read_table,
-                               region_of)
-from extractors.normalise import collapse, parse_date, parse_hs, parse_money, parse_number, parse_quantity
-from pipeline.model import Box, Document, ExtractedField, Page, Word
+                               region_of, split_segments)
+from extractors.normalise import (collapse, money_in_line, parse_date, parse_hs, parse_money, parse_number,
+                                  parse_quantity)
+from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
 L = Label
 INCOTERMS = {"EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP", "DAT", "DDU"}
@@ -41,16 +42,28 @@ class DocSpec:
 
 NUMBER = re.compile(r"\d")
 
+# captions of boxes invoices and packing lists print that no field is read from: they bound the boxes around them
+# (the Korean and Japanese numbered grid: ③ Notify party, ④ Port of loading, ... ⑪ Remarks)
+SHIPPING_CAPTIONS = [
+    L("notify", ("Notify party", "Notify")), L("loading", ("Port of loading", "Place of loading")),
+    L("destination", ("Final destination", "Destination")), L("carrier", ("Carrier", "Sailing on or about")),
+    L("letter_of_credit", ("No. & date of L/C", "No. and date of L/C", "L/C No.", "L/C issuing bank",
+                           "Issuing bank")),
+    L("remarks", ("Remarks",)),
+]
+
 INVOICE = DocSpec(
     labels=[
         L("title", ("COMMERCIAL INVOICE", "INVOICE", "商业发票", "TAX INVOICE"), beside=0),
         L("invoice_number", ("Invoice No.", "INVOICE NO", "Invoice Number", "发票号码 Invoice No.", "发票号 Invoice No.",
                              "Inv. No.", "Invoice #", "Invoice Ref.", "发票号码", "发票号", "Invoice No. and Date",
-                             "Invoice No. & Date", "Invoice No./Date")),
+                             "Invoice No. & Date", "Invoice No./Date", "No. & date of invoice",
+                             "No. and date of invoice")),
         L("invoice_date", ("Invoice Date", "INVOICE DATE", "日期 Date", "Date", "Date of Invoice", "Inv. Date", "Dated", "发票日期", "日期")),
         L("seller", ("Seller", "卖方 Seller", "SHIPPER / EXPORTER", "Shipper/Exporter", "Seller / Exporter", "Exporter",
                      "Vendor", "Supplier", "Beneficiary", "Exporter/Seller", "卖方", "出口商")),
-        L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs", "Bill To", "Importer", "Customer", "买方", "进口商")),
+        L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs", "Bill To", "Importer", "Customer", "买方", "进口商",
+                    "For account & risk of Messrs.", "For account and risk of Messrs.", "Accountee")),
         L("consignee", ("Consignee", "Ship To", "Deliver To")),
         L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
                        "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term", "贸易条款",
@@ -59,6 +72,7 @@ INVOICE = DocSpec(
         L("payment", ("Payment Terms", "付款方式 Payment", "Payment", "Terms of Payment")),
         L("total", ("TOTAL", "总计 TOTAL", "INVOICE TOTAL", "Total Amount", "Grand Total", "Total Value",
                     "Total Invoice Value", "Invoice Value", "总计", "合计", "总金额")),
+        *SHIPPING_CAPTIONS,
         L("closing", ("We certify that this invoice is true and correct", "签字盖章 Signature and stamp",
                       "Country of origin of goods", "For and on behalf of", "Authorized Signature",
                       "Bank Details", "Beneficiary Bank")),
@@ -88,10 +102,13 @@ PACKING_LIST = DocSpec(
     labels=[
         L("title", ("PACKING LIST", "装箱单", "PACKING / WEIGHT LIST", "PACKING LIST / WEIGHT NOTE"), beside=0),
         L("invoice_number", ("Invoice No.", "Inv. No.", "Invoice Number", "发票号 Invoice No.", "Invoice Ref.",
+                             "No. & date of invoice", "No. and date of invoice",
                              "Inv. Ref.", "Invoice #", "Invoice No. and Date", "Invoice No. & Date", "Invoice No./Date")),
         L("date", ("Date", "Packing Date", "日期 Date", "Date of Packing", "P/L Date", "Packing List Date")),
         L("shipper", ("Shipper", "Exporter", "Seller", "发货人 Shipper", "Supplier", "Vendor", "Shipper/Exporter")),
-        L("consignee", ("Consignee", "Buyer", "Messrs", "收货人 Consignee", "Ship To", "Deliver To", "Importer")),
+        L("consignee", ("Consignee", "Buyer", "Messrs", "收货人 Consignee", "Ship To", "Deliver To", "Importer",
+                        "For account & risk of Messrs.", "For account and risk of Messrs.")),
+        *SHIPPING_CAPTIONS,
         L("total_row", ("TOTAL", "TOTAL:", "TOTALS")),
         L("total_packages", ("Total Packages", "Total No. of Packages", "Total Cartons", "Total CTNS",
                              "Total Number of Packages", "Total Pkgs")),
@@ -108,7 +125,8 @@ PACKING_LIST = DocSpec(
                                    "Particulars"), column=True),
                  L("quantity", ("Quantity", "QTY", "数量", "Q'ty"), column=True), L("quantity_unit", ("Unit", "UNIT", "单位", "UOM"), column=True),
                  L("packages", ("Packages", "No. of Packages", "PKGS", "件数", "Cartons", "CTNS", "No. of Cartons",
-                                "No. of Pkgs", "No. of Pkgs."), column=True),
+                                "No. of Pkgs", "No. of Pkgs.", "Marks & No. of PKGS", "Marks and No. of PKGS"),
+                   column=True),
                  L("net_weight", ("N.W. (KGS)", "N.W.", "Net Weight", "净重", "Net Wt.", "Net Wt. (KGS)", "N.W. (KG)"), column=True),
                  L("gross_weight", ("G.W. (KGS)", "G.W.", "Gross Weight", "毛重", "Gross Wt.", "Gross Wt. (KGS)",
                                     "G.W. (KG)"), column=True)],
@@ -317,6 +335,10 @@ def extract_trade_document(doc: Document) -> None:
         _totals_from_row(doc, views, spec, headers)
     if doc.doc_type == "commercial_invoice" and doc.value("currency") is None:
         _currency_from_amounts(doc, views, headers)
+    if doc.doc_type == "commercial_invoice" and doc.value("incoterm") is None:
+        _incoterm_heading(doc, views)
+    if doc.doc_type == "commercial_invoice" and doc.value("total_amount") is None:
+        _total_on_its_line(doc, views)
 
 
 # the totals a packing list states only in its TOTAL row, under the columns they add up
@@ -338,7 +360,7 @@ def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, header
         cols = sorted(heads.values(), key=lambda a: a.box.x0)
         words = [w for ln in v.lines for w in ln.words
                  if abs((w.box.top + w.box.bottom) / 2 - (row.box.top + row.box.bottom) / 2) < max(row.box.height, 4.0) * 0.6
-                 and w.box.x0 > row.box.x1 and id(w) not in {id(x) for x in row.words}]
+                 and id(w) not in {id(x) for x in row.words}]  # (either side of the caption: '770 PKGS  TOTAL :')
         for k, head in enumerate(cols):
             name = missing.get(head.key)
             if name is None:
@@ -355,7 +377,8 @@ def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, header
                             [Line(ws)])
             doc.fields[name] = make_field(doc, region, value, words=ws)
             if name != "total_packages" and doc.value("weight_unit") is None:
-                unit = _unit_in_caption(head)
+                # the unit its heading states, or the figures' own ('15,400.00 KGS')
+                unit = _unit_in_caption(head) or (parse_quantity(" ".join(w.text for w in ws)) or (None, None))[1]
                 if unit:
                     doc.fields["weight_unit"] = make_field(doc, Region(head, head.box, [Line(head.words)]), unit,
                                                            words=head.words)
@@ -438,6 +461,7 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
                 value, valid = readers[col.key](text) if text.strip() else (None, True)
                 item[col.key] = cell_field(doc, v.page.number, row.words(col.key), value, valid=valid,
                                            header_confidence=head_conf)
+            _hs_code_in_description(doc, v.page.number, item, row.words("description"), head_conf)
             # a unit printed with the quantity ("12,500 KGS") when there is no unit column
             if item.get("quantity_unit") is None or item["quantity_unit"].value is None:
                 q = parse_quantity(row.text("quantity"))
@@ -447,6 +471,62 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
             _check_arithmetic(item)
             items.append(item)
     return items
+
+
+HS_IN_TEXT = re.compile(r"\b(?:H\.?\s?S\.?|HTS|TARIFF)\s*(?:CODE|NO\.?)?\s*[:.]?\s*(\d{4}[.\s]?\d{2}(?:[.\s]?\d{2,4})?)\b",
+                        re.IGNORECASE)
+
+
+def _hs_code_in_description(doc: Document, page: int, item: dict[str, ExtractedField], words: list[Word],
+                            head_conf: float) -> None:
+    """'HS CODE: 0304.99' printed under the goods in the description cell, where no column holds the code: the
+    item's HS code, and no part of its description."""
+    desc, hs = item.get("description"), item.get("hs_code")
+    if desc is None or not desc.value or (hs is not None and hs.value is not None):
+        return
+    m = HS_IN_TEXT.search(desc.value)
+    code = parse_hs(m[1]) if m else None
+    if code is None:
+        return
+    digits = re.sub(r"\D", "", m[1])
+    ws = [w for w in words if re.sub(r"\D", "", w.text) and re.sub(r"\D", "", w.text) in digits]
+    item["hs_code"] = cell_field(doc, page, ws, code, header_confidence=head_conf)
+    item["description"] = desc.model_copy(update={"value": collapse(desc.value[:m.start()] + desc.value[m.end():])})
+
+
+def _total_on_its_line(doc: Document, views: list[PageView]) -> None:
+    """'TOTAL :  863 PCS   USD 32,794.00': a total row under the goods adds up the quantity too; the invoice's
+    total is the sum in a currency (or the line's last figure), not the first figure after the caption."""
+    for v in views:
+        for a in v.anchors.get("total", []):
+            line = next((ln for ln in v.lines if a.words[0] in ln.words), None)
+            if line is None:
+                continue
+            ws = [w for w in line.words if w.box.x0 >= a.box.x1 - 0.5]
+            got = money_in_line(" ".join(w.text for w in ws))
+            if got is not None:
+                doc.fields["total_amount"] = make_field(doc, Region(a, a.box, [Line(ws)]), got[0], words=ws)
+                if doc.value("currency") is None and got[1]:
+                    doc.fields["currency"] = make_field(doc, Region(a, a.box, [Line(ws)]), got[1], words=ws)
+                return
+
+
+INCOTERM_HEADING = re.compile(r"(%s)\s+[A-Z][A-Z .,'-]{2,40}" % "|".join(sorted(INCOTERMS)))
+
+
+def _incoterm_heading(doc: Document, views: list[PageView]) -> None:
+    """The price terms printed with no caption, alone in their run of text, as trading houses head the price
+    columns with them ('FOB QINGDAO' above the goods)."""
+    for v in views:
+        for line in v.lines:
+            for seg in split_segments(line):
+                m = INCOTERM_HEADING.fullmatch(seg.text.strip())
+                if m:
+                    conf = sum(w.confidence for w in seg.words) / len(seg.words)
+                    doc.fields["incoterm"] = ExtractedField(
+                        value=m[1], confidence=round(0.85 * conf, 4),
+                        source=Source(file=doc.file, page=v.page.number, box=seg.box))
+                    return
 
 
 def _check_arithmetic(item: dict[str, ExtractedField]) -> None:
