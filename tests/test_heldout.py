@@ -129,3 +129,46 @@ def test_a_word_read_twice_over_another_is_dropped():
     assert [x.text for x in _without_ghosts(ws)] == ["Third-party", "invoicing"]
     sure = [w("NO.", 36, 100), w("18", 56, 100)]
     assert _without_ghosts(sure) == sure
+
+
+@pytest.fixture(scope="module")
+def fourth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fourth")
+    return out, generate(out, seed=91, count=8, layouts="fourth")
+
+
+def test_fourth_family_text_documents_read_right(fourth):
+    """The numbered grid invoice and packing list (circled box numbers, invoice number and date in one cell, HS
+    code under the description, price terms above the goods) and the e-issued certificate (goods closed by
+    asterisks)."""
+    out, truth = fourth
+    checked = 0
+    for cid, c in truth["cases"].items():
+        for f, d in c["documents"].items():
+            if d["render"] != "text_pdf" or d["fields"] is None:
+                continue
+            path = out / "submissions" / cid / f
+            path = path if path.exists() else out / "submissions" / f
+            doc = read_document(path, f)
+            got = {k: x.value for k, x in doc.fields.items()}
+            items = doc.item_values()
+            wrong = [k for k, v in d["fields"].items() if k != "items" and not same(got.get(k), v)]
+            for i, it in enumerate(d["fields"].get("items", [])):
+                wrong += [f"items[{i}].{k}" for k, v in it.items() if not same((items[i] if i < len(items) else {}).get(k), v)]
+            assert wrong == [], (cid, f, d["layout"])
+            checked += 1
+    assert checked >= 20
+
+
+def test_money_on_a_total_line_is_the_sum_in_a_currency():
+    from extractors.normalise import money_in_line
+    assert money_in_line(": 863 PCS USD 32,794.00") == (32794.0, "USD")
+    assert money_in_line("32,794.00 EUR") == (32794.0, "EUR")
+    assert money_in_line("863 PCS 32,794.00") == (32794.0, None)
+    assert money_in_line("no figures") is None
+
+
+def test_circled_box_numbers_are_no_part_of_a_caption():
+    from extractors.layout import norm
+    assert norm("②For") == "for"
+    assert norm("⑫Marks") == "marks"
