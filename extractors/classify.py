@@ -20,9 +20,11 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
     "commercial_invoice": [("commercial invoice", 4), ("invoice", 1.5), ("unit price", 2), ("amount", 1),
                            ("商业发票", 4), ("sold to", 1.5), ("payment terms", 1), ("terms of delivery", 1),
                            ("invoice total", 2), ("incoterms", 1), ("invoice no", 1.5), ("currency of invoice", 1.5),
-                           ("this invoice is true and correct", 1.5)],
+                           ("this invoice is true and correct", 1.5),
+                           # the numbered grid form (its title may be lost on a scan: it stands close over the grid)
+                           ("no date of invoice", 2), ("for account risk of messrs", 2), ("l c issuing bank", 1)],
     "packing_list": [("packing list", 5), ("n w", 1.5), ("g w", 1.5), ("net weight", 1.5), ("gross weight", 0.8),
-                     ("装箱单", 4), ("total packages", 1.5)],
+                     ("装箱单", 4), ("total packages", 1.5), ("no date of invoice", 2), ("for account risk of messrs", 2)],
     "bill_of_lading": [("bill of lading", 5), ("b l no", 3), ("notify party", 2.5), ("port of loading", 2),
                        ("ocean vessel", 2), ("shipped on board", 2), ("freight prepaid", 1), ("提单", 3)],
 }

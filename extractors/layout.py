@@ -22,6 +22,9 @@ from pipeline.model import Box, Page, Word
 
 
 CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
+# a box's number before its caption: '14.', OCR's '1,' for '1.', '2.1' (taking the caption's first letter), a
+# circled number, or what OCR makes of one ('@', '®', '©')
+BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|[\u2460-\u2473@®©]\)?")
 
 
 @lru_cache(maxsize=65536)
@@ -241,7 +244,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # a leading box number ("14." before "Remarks", OCR may read "1," for "1.") belongs to the label
                 pos = line.words.index(ws[0])
                 # (and may take the label's first letter with it: '2.1 mporter's' for '2. Importer's')
-                if pos > 0 and re.fullmatch(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]", line.words[pos - 1].text) and \
+                if pos > 0 and BOX_NUMBER.fullmatch(line.words[pos - 1].text) and \
                         ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
                     ws = [line.words[pos - 1]] + ws
                     pos -= 1

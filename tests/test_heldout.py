@@ -172,3 +172,24 @@ def test_circled_box_numbers_are_no_part_of_a_caption():
     from extractors.layout import norm
     assert norm("②For") == "for"
     assert norm("⑫Marks") == "marks"
+
+
+def test_a_grid_invoice_whose_title_was_lost_is_still_an_invoice():
+    """On a scan the title standing close over the grid may not be read; the grid's own captions tell."""
+    from extractors.classify import classify
+    from pipeline.model import Document
+
+    lines = [["@", "Shipper/Exporter"], ["®", "No.", "&", "date", "of", "invoice"],
+             ["®", "For", "account", "&", "risk", "of", "Messrs."], ["®", "L/C", "issuing", "bank"],
+             ["@", "Notify", "party"], ["@", "Port", "of", "loading"], ["©", "Carrier"],
+             ["N/M", "FRESH", "YELLOW", "ONIONS", "16,400", "KGS", "USD", "0.42", "USD", "6,888.00"]]
+    # (as read off a scan: the title and the goods' headings, close under and over rulings, were lost)
+    words = []
+    for i, ln in enumerate(lines):
+        x = 40.0
+        for t in ln:
+            words.append(w(t, x, 50 + 30 * i))
+            x = words[-1].box.x1 + 3
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    doc = Document(file="x.pdf", sha256="x", doc_type="unknown", doc_type_confidence=0.0, pages=[page])
+    assert classify(doc)[0] == "commercial_invoice"
