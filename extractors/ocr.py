@@ -386,10 +386,9 @@ def _read_chinese(img: Image.Image, scale: float, runs: list[list[Word]]) -> lis
         # not within the word itself
         within = [w for w in words if w not in chinese and was.x0 < (w.box.x0 + w.box.x1) / 2 < was.x1]
         if chinese and not within and min(w.confidence for w in chinese) >= UNSURE_WORD:
-            if was_text := runs[i][k].text:
-                if was_text.endswith((":", "：")) and not chinese[-1].text.endswith((":", "：")):
-                    # the caption's colon, read by the first reading, tells where the caption ends
-                    chinese[-1] = chinese[-1].model_copy(update={"text": chinese[-1].text + ":"})
+            if runs[i][k].text.endswith((":", "：")) and not chinese[-1].text.endswith((":", "：")):
+                # the caption's colon, read by the first reading, tells where the caption ends
+                chinese[-1] = chinese[-1].model_copy(update={"text": chinese[-1].text + ":"})
             out[i][k:k + 1] = chinese
     return out
 
