@@ -244,6 +244,27 @@ def _grid_header(sh: Sheet, title: str, f: dict[str, Any], opts: dict[str, Any],
     _grid_cell(sh, 11, "Remarks", [opts.get("remarks", "")], MID, 170, R, 280)
 
 
+def _goods_grid(sh: Sheet, cols: list[tuple[str, str, float, float]], top: float, L: float, R: float,
+                size: float) -> None:
+    """The grid's goods table: its frame, column rulings and headings numbered on from ⑫ (as far as the circled
+    numbers go; a heading past ⑯ is unnumbered)."""
+    sh.rect(L, top, R, 760)
+    for n, (_k, head, x0, _x1) in enumerate(cols, 12):
+        if n <= len(CIRCLED):
+            _numbered(sh, x0 + 3, top + 4, n, head, size)
+        else:
+            _cap(sh, x0 + 3, top + 4, head, size)
+        if x0 > L:
+            sh.vline(x0, top, 760)
+    sh.hline(L, R, top + 16)
+
+
+def _signed_by(sh: Sheet, name: str, R: float) -> None:
+    sh.text(330, 778, name, 7.8, _fonts()[2])
+    sh.hline(330, R, 806)
+    _cap(sh, 330, 809, "Signed by", 6.4)
+
+
 def _number_and_date(number: str | None, iso: str | None) -> str:
     return f"{number or ''}   {_us(iso)}".strip()
 
@@ -260,12 +281,7 @@ def render_invoice_g(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
             ("quantity", "Quantity/Unit", 330, 410), ("unit_price", "Unit price", 410, 480),
             ("amount", "Amount", 480, R)]
     top = 280.0
-    sh.rect(L, top, R, 760)
-    for n, (_k, head, x0, _x1) in enumerate(cols, 12):
-        _numbered(sh, x0 + 3, top + 4, n, head)
-        if x0 > L:
-            sh.vline(x0, top, 760)
-    sh.hline(L, R, top + 16)
+    _goods_grid(sh, cols, top, L, R, 6.6)
     # the price terms above the goods, across the price columns
     sh.text(414, top + 24, opts.get("incoterm_text", f.get("incoterm") or ""), 8, mono)
     y = top + 42
@@ -288,9 +304,7 @@ def render_invoice_g(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     if len(units) == 1:
         sh.text_right(406, y + 6, f"{fmt_qty(total_qty)} {units.pop() or ''}", 7.8, mono)
     sh.text_right(R - 4, y + 6, f"{cur} {fmt_num(f.get('total_amount'))}", 8, mono)
-    sh.text(330, 778, f"{f.get('seller_name') or ''}", 7.8, mono)
-    sh.hline(330, R, 806)
-    _cap(sh, 330, 809, "Signed by", 6.4)
+    _signed_by(sh, f.get("seller_name") or "", R)
     return sh.finish()
 
 
@@ -306,15 +320,7 @@ def render_packing_list_e(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
             ("quantity", "Quantity", 300, 370), ("net", "Net weight", 370, 440),
             ("gross", "Gross weight", 440, 510), ("cbm", "Measurement", 510, R)]
     top = 280.0
-    sh.rect(L, top, R, 760)
-    for n, (_k, head, x0, _x1) in enumerate(cols, 12):
-        if n <= 16:
-            _numbered(sh, x0 + 3, top + 4, n, head, 6.4)
-        else:
-            _cap(sh, x0 + 3, top + 4, head, 6.4)
-        if x0 > L:
-            sh.vline(x0, top, 760)
-    sh.hline(L, R, top + 16)
+    _goods_grid(sh, cols, top, L, R, 6.4)
     kinds = opts.get("package_kinds", {})
     y = top + 26
     for item in f["items"]:
@@ -333,9 +339,7 @@ def render_packing_list_e(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh.text_right(436, y + 6, f"{fmt_num(f.get('total_net_weight'))} {unit}", 7.6, mono)
     sh.text_right(506, y + 6, f"{fmt_num(f.get('total_gross_weight'))} {unit}", 7.6, mono)
     sh.text(124, y + 26, f"({fmt_qty(f.get('total_packages'))} PACKAGES IN TOTAL)", 7.6, mono)
-    sh.text(330, 778, f.get("shipper_name") or "", 7.8, mono)
-    sh.hline(330, R, 806)
-    _cap(sh, 330, 809, "Signed by", 6.4)
+    _signed_by(sh, f.get("shipper_name") or "", R)
     return sh.finish()
 
 
