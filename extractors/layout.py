@@ -633,8 +633,9 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
             runs = []
             for r in split_segments(ln):
                 # ... unless it follows a kept run at a typed double space ('QINGDAO, CHINA  05.05.2025')
+                # (the run's tallest word: a scan's box of 'JUN.' is its capitals' ink, shorter than the type)
                 if r.box.x0 <= a.x0 + VALUE_INDENT or (
-                        runs and r.box.x0 - runs[-1].box.x1 < 2.5 * max(r.words[0].box.height, 4.0)):
+                        runs and r.box.x0 - runs[-1].box.x1 < 2.5 * max(max(w.box.height for w in r.words), 4.0)):
                     runs.append(r)
             if not runs:
                 continue

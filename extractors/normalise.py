@@ -18,7 +18,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
     (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
     (re.compile(rf"\b(\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
-    (re.compile(rf"\b{MONTH_RE}[\s\-.]*(\d{{1,2}})(?:ST|ND|RD|TH)?,?\s*(\d{{4}})\b", re.I), "Mdy"),
+    # (a speck off a scan read as a quote mark before the day: 'FEB. “11,2025')
+    (re.compile(rf"\b{MONTH_RE}[\s\-.“”\"']*(\d{{1,2}})(?:ST|ND|RD|TH)?,?\s*(\d{{4}})\b", re.I), "Mdy"),
     # a dotted date with one dot read as a comma off a scan ('03.04,2024') is still the date
     # (and a figure read before the day, as a dotted zero read '90': no day has three figures)
     (re.compile(r"\b(?:\d(?=\d{2}[.,/-]))?(\d{1,2})(?:[./-](\d{1,2})[./-]|\.(\d{1,2}),|,(\d{1,2})\.)(\d{4})\b"),
@@ -32,7 +33,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 def _zero_read_as(digits: str, most: int) -> int:
     """A day or month no calendar has, whose first figure is a 6, 8 or 9: a zero with a dot or slash inside
-    (typewriter faces) read wrongly ('63.08.2024' is '03.08.2024'); any other impossible number stays as read."""
+    (typewriter faces) read wrongly ('63.08.2024' is '03.08.2024', '2024.12.61' is '2024.12.01'); any other
+    impossible number stays as read."""
     n = int(digits)
     if n > most and len(digits) == 2 and digits[0] in "689" and digits[1] != "0":
         return int(digits[1])
@@ -49,7 +51,7 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
         for m in pat.finditer(text):
             try:
                 if order == "ymd":
-                    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+                    y, mo, d = int(m[1]), _zero_read_as(m[2], 12), _zero_read_as(m[3], 31)
                 elif order == "dMy":
                     d, mo, y = int(m[1]), MONTHS[m[2].upper()[:4] if m[2].upper().startswith("SEPT") else m[2].upper()[:3]], int(m[3])
                 elif order == "dMy2":

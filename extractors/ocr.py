@@ -195,9 +195,10 @@ def _second_reading_data(img: Image.Image, lang: str) -> dict[str, list]:
 
 
 def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "_Owed | None"]:
-    """The page's one reading, and the second readings it owes: runs of text read unsurely are not read again
-    here but with the cells extraction wants read again, in one call (`reread_many`, `settle`)."""
-    data = _page_data(img, dpi, lang)
+    """The page's one reading, and the second readings it owes: runs of text read unsurely, and lines boxed in
+    by rulings that the reading lost, are not read again here but with the cells extraction wants read again,
+    in one call (`reread_many`, `settle`)."""
+    data, boxed = _page_data(img, dpi, lang)
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
     # the page's legibility counts every word tesseract saw, the dropped specks too
@@ -206,22 +207,25 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "
     owed = None
     if mean >= ORIENTATION_RETRY_BELOW:
         # (a page read more poorly is read again turned, see ocr_page: no second readings for it)
+        runs = _rows_of_marks(img, scale, runs)
         if lang == "eng":
             runs = _read_chinese(img, scale, runs)
         spans = _unsure_spans(runs)
-        if spans:
-            owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang)
+        lost = _lost_lines(img, scale, runs, boxed)
+        if spans or lost:
+            owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang, lost=lost)
     return _finish(runs, img, scale), mean, owed
 
 
-def _page_data(img: Image.Image, dpi: float, lang: str) -> dict[str, list]:
+def _page_data(img: Image.Image, dpi: float, lang: str) -> tuple[dict[str, list], list[tuple[int, int, int, int]]]:
     """tesseract's table of words for the whole page, in one call: columns whose lines stand at different heights
-    are set apart first (`blocks`), so that one baseline is not fitted through both."""
-    pieces = reading_pieces(img, dpi)
+    are set apart first (`blocks`), so that one baseline is not fitted through both. And the lines boxed in by
+    rulings (pixel rectangles), which the reading may have lost."""
+    pieces, boxed = reading_pieces(img, dpi)
     if len(pieces) == 1:
-        return tesseract_data(img, lang)
+        return tesseract_data(img, lang), boxed
     sheet = Sheet.of(img, pieces)
-    return sheet.to_page(tesseract_data(sheet.image, lang))
+    return sheet.to_page(tesseract_data(sheet.image, lang)), boxed
 
 
 def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word]:
@@ -268,6 +272,13 @@ CHINESE_HINT_WORDS = 7  # how much junk on a page suggests Chinese print (scans 
 # of 24 bilingual ones: 7 and more)
 
 
+MARKS_UNSURE = 0.7  # a run read less surely than this may be a row of one mark repeated ...
+MARKS_ALIKE = 0.75  # ... if its ink matches itself shifted by one mark this well (such rows: 0.82-0.85 on
+# family 4's scans; text, even monospaced capitals: at most 0.59)
+MARKS_AT_LEAST = 5
+MARKS_APART = 0.2  # ... and matches itself shifted by half a mark this much less
+
+
 def _mean(ws: list[Word]) -> float:
     return sum(w.confidence for w in ws) / len(ws)
 
@@ -307,18 +318,28 @@ def _unsure_spans(runs: list[list[Word]]) -> list[tuple[int, int, int]]:
 
 @dataclass
 class _Owed:
-    """The second readings a page owes: spans of its runs to read again."""
+    """The second readings a page owes: spans of its runs to read again, and lines the reading lost."""
     runs: list[list[Word]]
     spans: list[tuple[int, int, int]]
     scale: float  # points a pixel
     lang: str
+    # pixel boxes of lines boxed in by rulings that the reading left largely unread, and the zoom to read each
+    lost: list[tuple[tuple[int, int, int, int], float]] = ()
 
     def regions(self) -> list[tuple[int, int, int, int]]:
         return [_pixels(self.runs[i][k:e], self.scale, [w for j, r in enumerate(self.runs) for n, w in enumerate(r)
                                                         if j != i or not k <= n < e]) for i, k, e in self.spans]
 
-    def apply(self, found: list[dict[str, list]]) -> list[list[Word]]:
-        """The runs with each span replaced where its second reading is decisively surer."""
+    def read_lost(self, img: Image.Image) -> list[dict[str, list]]:
+        """The lost lines read again, on a sheet of their own: set among the cells read again, a title changed
+        how tesseract read them (a figure cell read '35397220' instead of '3,397.20'). In process that costs
+        ~0.02 s, and only pages with a lost line pay it."""
+        return _read_apart(img, [box for box, _ in self.lost], self.lang, [zoom for _, zoom in self.lost]) \
+            if self.lost else []
+
+    def apply(self, found: list[dict[str, list]], found_lost: list[dict[str, list]] = ()) -> list[list[Word]]:
+        """The runs with each span replaced where its second reading is decisively surer, and each lost line
+        read again where that reading found more of it."""
         runs = [list(r) for r in self.runs]
         # replaced from the end of each run, so the other spans' word positions still hold
         for (i, k, e), data in sorted(zip(self.spans, found), key=lambda t: (t[0][0], -t[0][1])):
@@ -328,7 +349,116 @@ class _Owed:
             floor = 0.0 if (k, e) == (0, len(runs[i])) else SURE_SPAN
             if new_words and _mean(new_words) > max(_mean(runs[i][k:e]) + 0.2, floor):
                 runs[i][k:e] = new_words
+        for ((x0, top, x1, bottom), _), data in zip(self.lost, found_lost):
+            new, _ = _lines(data, self.scale)
+            new_words = [w for g in new for w in g]
+            inside = _inside(top * self.scale, bottom * self.scale)
+            old = [w for r in runs for w in r if inside(w)]
+            if new_words and _alnum(new_words) > _alnum(old) and _mean(new_words) >= UNSURE_WORD:
+                runs = [kept for r in runs if (kept := [w for w in r if not inside(w)])] + _runs(new)
         return runs
+
+
+def _inside(top: float, bottom: float):
+    return lambda w: top <= (w.box.top + w.box.bottom) / 2 < bottom
+
+
+LOST_SHARE = 0.25  # a boxed-in line is lost where this much of its ink lies outside every word read there
+
+
+def _lost_lines(img: Image.Image, scale: float, runs: list[list[Word]], boxed: list[tuple[int, int, int, int]]
+                ) -> list[tuple[tuple[int, int, int, int], float]]:
+    """The lines boxed in by rulings (`blocks.reading_pieces`) whose print the reading left largely unread (a
+    grid's headings dropped whole, a title over a grid), as pixel boxes to read again, reaching a little past
+    the line, each with the zoom that brings its print to the size of the page's (a title is read smaller)."""
+    if not boxed:
+        return []
+    grey = np.asarray(img.convert("L"))
+    words = [w for r in runs for w in r]
+    heights = sorted(w.box.bottom - w.box.top for w in words)
+    body = heights[len(heights) // 2] / scale if heights else None  # the page's print, in pixels
+    out = []
+    for x0, top, x1, bottom in boxed:
+        h = bottom - top
+        ink = (grey[top:bottom, x0:x1] < 128).any(axis=0)
+        # a ruling crossing the line is no print to read: only ink wider than a stroke counts
+        print_ = ink & ~_narrow(ink, max(3, h // 4))
+        if not print_.any():
+            continue
+        read = np.zeros_like(print_)
+        for w in words:
+            if top <= (w.box.top + w.box.bottom) / 2 / scale < bottom:
+                read[max(0, int(w.box.x0 / scale) - 4 - x0):max(0, int(w.box.x1 / scale) + 4 - x0)] = True
+        if (print_ & ~read).sum() > LOST_SHARE * print_.sum():
+            pad = max(6, h // 3)
+            zoom = REREAD_ZOOM * min(1.0, body / h) if body else REREAD_ZOOM
+            out.append(((x0, max(0, top - pad), x1, min(img.height, bottom + pad)), zoom))
+    return out
+
+
+def _narrow(mask: np.ndarray, width: int) -> np.ndarray:
+    """The runs of True in a 1-d mask no wider than `width`."""
+    out = np.zeros_like(mask)
+    d = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    for s, e in zip(np.nonzero(d == 1)[0], np.nonzero(d == -1)[0]):
+        if e - s <= width:
+            out[s:e] = True
+    return out
+
+
+def _rows_of_marks(img: Image.Image, scale: float, runs: list[list[Word]]) -> list[list[Word]]:
+    """A row of one mark repeated ('*****' closing a goods list) reads as unsure letters on a scan ('FRO RR ok
+    kok'), which then join the last item's description. Such a run is told by its ink: shifted by one mark's
+    pitch it matches itself almost exactly, which no line of text does. It becomes one word of asterisks."""
+    grey = None
+    out: list[list[Word]] = []
+    i = 0
+    while i < len(runs):
+        # unsure runs side by side on one line are taken together: tesseract splits a row of marks at random
+        e = i + 1
+        while (_mean(runs[i]) < MARKS_UNSURE and e < len(runs) and _mean(runs[e]) < MARKS_UNSURE
+               and runs[e][0].box.x0 > runs[e - 1][-1].box.x1
+               and runs[e][0].box.top < runs[e - 1][-1].box.bottom and runs[e][0].box.bottom > runs[e - 1][-1].box.top):
+            e += 1
+        span = [w for r in runs[i:e] for w in r]
+        if _mean(span) < MARKS_UNSURE:
+            grey = np.asarray(img.convert("L")) if grey is None else grey
+            found = _repeat_pitch(grey, span, scale)
+            if found:
+                pitch, alike = found
+                box = Box(x0=span[0].box.x0, top=min(w.box.top for w in span), x1=span[-1].box.x1,
+                          bottom=max(w.box.bottom for w in span))
+                n = max(MARKS_AT_LEAST, round((box.x1 - box.x0) / scale / pitch))
+                # as sure as the ink matched itself (and so not read again as letters)
+                out.append([Word(text="*" * n, confidence=alike, box=box)])
+                i = e
+                continue
+        out.append(runs[i])
+        i += 1
+    return out
+
+
+def _repeat_pitch(grey: np.ndarray, run: list[Word], scale: float) -> tuple[int, float] | None:
+    """The pitch at which the run's ink repeats itself and how well, if it is a row of at least five of one
+    mark: shifted by the pitch it matches itself, shifted by half of it far less (a ruling or a signature line
+    matches itself at any shift)."""
+    x0, x1 = int(run[0].box.x0 / scale), int(run[-1].box.x1 / scale) + 1
+    top, bottom = int(min(w.box.top for w in run) / scale), int(max(w.box.bottom for w in run) / scale) + 1
+    ink = (grey[max(0, top):bottom, max(0, x0):x1] < 128).astype(np.float32)
+    h, w = ink.shape
+
+    def alike(lag: int) -> float:
+        a, b = ink[:, lag:], ink[:, :-lag]
+        den = float(np.sqrt((a * a).sum() * (b * b).sum()))
+        return float((a * b).sum()) / den if den else 0.0
+    last = min(int(1.6 * h), w // MARKS_AT_LEAST)
+    # the shortest shift that matches: the mark's own pitch, not a multiple of it
+    pitch = next((lag for lag in range(max(4, int(0.3 * h)), last + 1) if alike(lag) >= MARKS_ALIKE), None)
+    if pitch is None:
+        return None
+    while pitch < last and alike(pitch + 1) > alike(pitch):
+        pitch += 1
+    return (pitch, alike(pitch)) if alike(pitch // 2) <= alike(pitch) - MARKS_APART else None
 
 
 def _misshapen(w: Word) -> bool:
@@ -419,20 +549,24 @@ def installed_languages() -> frozenset[str]:
         return frozenset()
 
 
-def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang: str) -> list[dict[str, list]]:
+def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang: str,
+                zooms: list[float] | None = None) -> list[dict[str, list]]:
     """Regions of a page image (pixel boxes) read on their own: each cut out, cleared of table rulings, enlarged
     and set one under another on a sheet that tesseract reads in one call -- its fixed cost (~0.1 s) is paid
-    once, not once a region. For each region, tesseract's table of words with boxes back in page pixels."""
+    once, not once a region. For each region, tesseract's table of words with boxes back in page pixels.
+    Each region is enlarged by its zoom (REREAD_ZOOM unless given): one block is read best with its print of one
+    size (a title among small print made tesseract drop a small region beside it)."""
     gap, margin = 30, 20
     placed, y = [], gap
-    for x0, y0, x1, y1 in regions:
+    for n, (x0, y0, x1, y1) in enumerate(regions):
+        zoom = zooms[n] if zooms else REREAD_ZOOM
         x0, y0, x1, y1 = max(0, x0), max(0, y0), min(img.width, x1), min(img.height, y1)
         if x1 - x0 < 8 or y1 - y0 < 8:
             placed.append(None)
             continue
         crop = without_rulings(img.crop((x0, y0, x1, y1)))
-        crop = crop.resize((round(crop.width * REREAD_ZOOM), round(crop.height * REREAD_ZOOM)), Image.BICUBIC)
-        placed.append((x0, y0, y, crop))
+        crop = crop.resize((round(crop.width * zoom), round(crop.height * zoom)), Image.BICUBIC)
+        placed.append((x0, y0, y, crop, zoom))
         y += crop.height + gap
     out: list[dict[str, list]] = [{k: [] for k in TABLE_KEYS} for _ in regions]
     if not any(placed):
@@ -446,14 +580,14 @@ def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang
         mid = data["top"][k] + data["height"][k] / 2
         for r, p in enumerate(placed):
             if p and p[2] <= mid < p[2] + p[3].height:
-                x0, y0, top, _ = p
+                x0, y0, top, _, zoom = p
                 row = out[r]
                 for key in TABLE_KEYS:
                     row[key].append(data[key][k])
-                row["left"][-1] = x0 + (data["left"][k] - margin) / REREAD_ZOOM
-                row["top"][-1] = y0 + (data["top"][k] - top) / REREAD_ZOOM
-                row["width"][-1] = data["width"][k] / REREAD_ZOOM
-                row["height"][-1] = data["height"][k] / REREAD_ZOOM
+                row["left"][-1] = x0 + (data["left"][k] - margin) / zoom
+                row["top"][-1] = y0 + (data["top"][k] - top) / zoom
+                row["width"][-1] = data["width"][k] / zoom
+                row["height"][-1] = data["height"][k] / zoom
                 break
     return out
 
@@ -613,6 +747,9 @@ def fix_confusions(text: str) -> str:
         # 'TOKY0/25/564': a zero among letters, in a part of the word that is all letters otherwise, is an O
         text = re.sub(r"(?<![A-Z0-9])(?=[A-Z0]*[A-Z]{3})[A-Z]*0[A-Z0]*(?![A-Z0-9])",
                       lambda m: m[0].replace("0", "O"), text)
+        # a voyage number is figures and a heading letter: 'V.Q59N', 'V.@31E' (a slashed zero read as Q, O, @)
+        text = re.sub(r"^(V\.|VOY\.)(?=[0-9OQ@]*\d[0-9OQ@]*[NSEW]$)([0-9OQ@]{2,4})(?=[NSEW]$)",
+                      lambda m: m[1] + re.sub("[OQ@]", "0", m[2]), text)
     return text
 
 
@@ -748,7 +885,7 @@ def reread_many(page: Page, boxes: list[Box], lang: str = "eng") -> list[tuple[s
     todo = [reg for reg, d in zip(regions, done) if d is False] + wanted
     found = _read_apart(img, owed_regions + todo, owed.lang if owed else lang) if owed_regions or todo else []
     if owed is not None:
-        page.words = _finish(owed.apply(found[:len(owed_regions)]), img, owed.scale)
+        page.words = _finish(owed.apply(found[:len(owed_regions)], owed.read_lost(img)), img, owed.scale)
         page._owed = None
     fresh = dict(zip(todo, (_reading_of(d) for d in found[len(owed_regions):])))
     page._readings = made + list(fresh.items())

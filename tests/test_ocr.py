@@ -86,6 +86,14 @@ def test_capital_confusions():
     assert fix_confusions("§97") == "597"
 
 
+@pytest.mark.parametrize("read, meant", [("V.Q59N", "V.059N"), ("V.O51E", "V.051E"), ("V.@31E", "V.031E"),
+                                         ("V.1O2W", "V.102W"), ("V.025E", "V.025E"), ("V.OQE", "V.OQE"),
+                                         ("VOLVO", "VOLVO"), ("V.QQ1", "V.QQ1")])
+def test_a_slashed_zero_in_a_voyage_number(read, meant):
+    """A monospaced face's slashed or dotted zero reads as Q, O or @; a voyage number is figures and a heading."""
+    assert fix_confusions(read) == meant
+
+
 def _line(*texts):
     return [Word(text=t, confidence=0.9, box=Box(x0=i * 40, top=0, x1=i * 40 + 35, bottom=8)) for i, t in enumerate(texts)]
 
@@ -188,3 +196,53 @@ def test_print_in_a_cell_is_told_from_rulings_and_specks():
     s = 240 / 1000
     assert has_print(page, Box(x0=300 * s, top=100 * s, x1=500 * s, bottom=250 * s))      # 'WO' between rulings
     assert not has_print(page, Box(x0=100 * s, top=100 * s, x1=300 * s, bottom=250 * s))  # rulings and specks only
+
+
+def _marks_page():
+    """A goods cell in a monospaced face: a description, the row of asterisks that closes the goods, and a
+    signature line; at 300 dpi (scale: 72/300 points a pixel)."""
+    img = Image.new("L", (2480, 700), 255)
+    d = ImageDraw.Draw(img)
+    mono = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 40)
+    d.text((200, 100), "SOLID WOOD DINING TABLES, OAK VENEER", fill=0, font=mono)
+    d.text((200, 250), "*" * 26, fill=0, font=mono)
+    d.line((200, 450, 1400, 450), fill=0, width=4)
+    return img
+
+
+def _run_over(img, top, bottom, conf, parts=2):
+    """Unsure words over what is printed between `top` and `bottom` (pixels), as tesseract splits them."""
+    import numpy as np
+    ink = np.nonzero((np.asarray(img)[top:bottom] < 128).any(axis=0))[0]
+    x0, x1, s = int(ink[0]), int(ink[-1]) + 1, 72 / 300
+    cut = [x0 + (x1 - x0) * k // parts for k in range(parts + 1)]
+    return [Word(text="FRO" if k % 2 == 0 else "kok", confidence=conf,
+                 box=Box(x0=a * s, top=top * s, x1=(b - 4) * s, bottom=bottom * s)) for k, (a, b) in enumerate(zip(cut, cut[1:]))]
+
+
+def test_a_row_of_one_mark_repeated_read_as_letters_becomes_that_row():
+    """On scans the asterisks closing the goods read as unsure letters ('FRO RR ok kok KR') and joined the last
+    description; their ink, shifted by one mark, matches itself."""
+    from extractors.ocr import _rows_of_marks
+    img = _marks_page()
+    marks = _run_over(img, 245, 300, conf=0.45)
+    out = _rows_of_marks(img, 72 / 300, [marks[:1], marks[1:]])
+    assert len(out) == 1 and len(out[0]) == 1
+    assert set(out[0][0].text) == {"*"} and 20 <= len(out[0][0].text) <= 32
+    assert out[0][0].box.x0 == marks[0].box.x0 and out[0][0].box.x1 == marks[-1].box.x1
+
+
+@pytest.mark.parametrize("top, bottom", [(95, 150), (440, 460)])
+def test_text_and_a_signature_line_are_no_row_of_marks(top, bottom):
+    """Monospaced capitals repeat their pitch but not their shape; a line matches itself at any shift."""
+    from extractors.ocr import _rows_of_marks
+    img = _marks_page()
+    run = _run_over(img, top, bottom, conf=0.3)
+    assert _rows_of_marks(img, 72 / 300, [run]) == [run]
+
+
+def test_a_sure_reading_is_never_taken_for_marks():
+    from extractors.ocr import _rows_of_marks
+    img = _marks_page()
+    run = _run_over(img, 245, 300, conf=0.9)
+    assert _rows_of_marks(img, 72 / 300, [run]) == [run]
