@@ -24,22 +24,25 @@ from sample_docs.degrade import broken_file, render_scan
 from sample_docs.render import RENDERERS
 from sample_docs.render_fresh import RENDERERS_FRESH
 from sample_docs.render_heldout import RENDERERS_HELDOUT
+from sample_docs.render_fifth import RENDERERS_FIFTH
 from sample_docs.render_fourth import RENDERERS_FOURTH
 from sample_docs.render_third import RENDERERS_THIRD
 from sample_docs.scenario import ScenarioBuilder, Submission, plan
 
-ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERERS_THIRD, **RENDERERS_FOURTH}
+ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERERS_THIRD, **RENDERERS_FOURTH,
+                 **RENDERERS_FIFTH}
 # The development layouts, and held-out families the extractor was not developed on ('fresh' was drawn after
 # extraction had been tuned on 'heldout', for a blind measurement again; 'third' after it had been tuned on 'fresh';
-# 'fourth' after it had been tuned on 'third').
+# 'fourth' after it had been tuned on 'third'; 'fifth' after it had been tuned on 'fourth').
 LAYOUTS = {
     "dev": {"co": ["co-a", "co-b"], "inv": ["inv-a", "inv-b", "inv-c"], "pl": ["pl-a"], "bl": ["bl-a"]},
     "heldout": {"co": ["co-c"], "inv": ["inv-d"], "pl": ["pl-b"], "bl": ["bl-b"]},
     "fresh": {"co": ["co-d"], "inv": ["inv-e"], "pl": ["pl-c"], "bl": ["bl-c"]},
     "third": {"co": ["co-e"], "inv": ["inv-f"], "pl": ["pl-d"], "bl": ["bl-d"]},
     "fourth": {"co": ["co-f"], "inv": ["inv-g"], "pl": ["pl-e"], "bl": ["bl-e"]},
+    "fifth": {"co": ["co-g"], "inv": ["inv-h"], "pl": ["pl-f"], "bl": ["bl-f"]},
 }
-LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third", "fourth")), [])
+LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third", "fourth", "fifth")), [])
                   for k in LAYOUTS["dev"]}
 
 GENERATOR_VERSION = 1

@@ -81,3 +81,12 @@ def test_content_is_from_the_region(generated):
            if d["doc_type"] == "certificate_of_origin"]
     assert any("LINYI" in (f["exporter_address"] or "") for f in cos)
     assert {f["issued_in"] for f in cos} <= {"CN", "VN", "TH", "KR", "AU"}
+
+
+def test_totals_said_in_words():
+    """The fifth family's documents say their totals in words, as trade documents do."""
+    from sample_docs.render_fifth import in_words
+    assert in_words(718) == "SEVEN HUNDRED EIGHTEEN"
+    assert in_words(193471) == "ONE HUNDRED NINETY-THREE THOUSAND FOUR HUNDRED SEVENTY-ONE"
+    assert in_words(1_200_000) == "ONE MILLION TWO HUNDRED THOUSAND"
+    assert in_words(20) == "TWENTY" and in_words(0) == "ZERO"
