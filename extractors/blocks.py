@@ -58,11 +58,10 @@ class _Ink:
     """A page's ink in cells of POOL x POOL pixels: text, and the table's rulings apart from it."""
     text: np.ndarray
     vertical_rulings: np.ndarray
-    horizontal_rulings: np.ndarray
     gutter: int      # cells
     min_line: int    # cells: a line of text is taller than this (a speck, a comma's tail is not)
     tolerance: float  # cells: lines whose tops or bottoms are this close stand on one line
-    max_line: int    # cells: one line of text is no taller than this (0.2 inch: 14 points)
+    max_line: int    # cells: one line of text, a title's too, is no taller than this (0.3 inch: 22 points)
 
     @classmethod
     def of(cls, img: Image.Image, dpi: float) -> "_Ink":
@@ -81,9 +80,9 @@ class _Ink:
         for c, a, b in zip(*_long_runs(cols.T, length)):
             vertical[a // POOL:(b - 1) // POOL + 1, max(0, c - 1):c + 2] = True
         per_inch = dpi / POOL
-        return cls(text=cells & ~horizontal & ~vertical, vertical_rulings=vertical, horizontal_rulings=horizontal,
+        return cls(text=cells & ~horizontal & ~vertical, vertical_rulings=vertical,
                    gutter=max(2, int(per_inch * GUTTER)), min_line=max(2, int(per_inch * 0.03)),
-                   tolerance=max(1.5, per_inch * 0.02), max_line=int(per_inch * 0.2))
+                   tolerance=max(1.5, per_inch * 0.02), max_line=int(per_inch * 0.3))
 
     def lines(self, y0: int, y1: int, x0: int, x1: int) -> list[tuple[int, int]]:
         """The runs of rows with text in a region: its lines, or bands of lines that overlap."""
@@ -102,23 +101,6 @@ class _Ink:
         if prev < x1 - x0:
             cols.append((x0 + prev, x1))
         return [c for c in cols if self.text[y0:y1, c[0]:c[1]].any()]
-
-    def boxed_in(self, b0: int, b1: int, x0: int, x1: int) -> bool:
-        """Is a line of text boxed in closely by rulings, below and above (a grid's column headings, a one-line
-        cell), or below with nothing above (a title standing right over a grid)?"""
-        if b1 - b0 > self.max_line:
-            return False
-        reach = b1 - b0  # a line's height: rulings this close box it in
-        text = self.text[b0:b1, x0:x1].any(axis=0)
-
-        def ruled(r0: int, r1: int) -> bool:
-            rows = self.horizontal_rulings[max(0, r0):max(0, r1), x0:x1]
-            return rows.size > 0 and bool((rows.any(axis=0) & text).sum() >= 0.8 * text.sum())
-        if not ruled(b1, b1 + reach):
-            return False
-        above = slice(max(0, b0 - 2 * reach), b0)
-        return ruled(b0 - reach, b0) or not (self.text[above, x0:x1].any()
-                                             or self.horizontal_rulings[above, x0:x1].any())
 
     def misaligned(self, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
         """Do two columns' lines overlap without standing on one line (neither tops nor bottoms level)?"""
@@ -155,22 +137,22 @@ class _Ink:
 def reading_pieces(img: Image.Image, dpi: float) -> tuple[list[tuple[int, int, int, int]],
                                                             list[tuple[int, int, int, int]]]:
     """The page as pixel rectangles (x0, top, x1, bottom) to read one under another, in reading order (the
-    whole page as it is where no columns need reading apart); and the lines boxed in closely by rulings, as
-    pixel rectangles of their text rows.
+    whole page as it is where no columns need reading apart); and the page's lines of print, as pixel
+    rectangles of their rows across the page.
 
-    tesseract reading a page as one block may drop such a line - a grid's column headings between two rulings,
-    a title standing right over a grid - and reads it fine on its own; where the reading found nothing there,
-    it is read again (`ocr._lost_lines`). Cutting the page at those rulings instead changes how tesseract reads
-    the rest (a total row read as the ruling over it: 'alll')."""
+    tesseract reading a page as one block may drop a line whole - a grid's column headings boxed in between two
+    rulings, a title in large type - and reads it fine on its own; the lines tell where print was left unread,
+    to be read again (`ocr._lost_lines`). Cutting the page at rulings instead changes how tesseract reads the
+    rest (a total row read as the ruling over it: 'alll')."""
     ink = _Ink.of(img, dpi)
     h, w = ink.text.shape
     pieces = ink.pieces(0, h, 0, w)
-    boxed = [(0, b0 * POOL, img.width, min(img.height, b1 * POOL)) for b0, b1 in ink.lines(0, h, 0, w)
-             if b1 - b0 > ink.min_line and ink.boxed_in(b0, b1, 0, w)]
+    lines = [(0, b0 * POOL, img.width, min(img.height, b1 * POOL)) for b0, b1 in ink.lines(0, h, 0, w)
+             if ink.min_line < b1 - b0 <= ink.max_line]
     if len(pieces) <= 1:
-        return [(0, 0, img.width, img.height)], boxed
+        return [(0, 0, img.width, img.height)], lines
     return [(x0 * POOL, max(0, y0 - 1) * POOL, min(img.width, x1 * POOL), min(img.height, (y1 + 1) * POOL))
-            for x0, y0, x1, y1 in pieces], boxed
+            for x0, y0, x1, y1 in pieces], lines
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pipeline.model import Box, Document, ExtractedField, Source
 L = Label
 LABELS: list[Label] = [
     L("certificate_number", ("Certificate No.", "Certificate Number", "Certificate No", "Certificate No.:",
-                             "Certificate")),
+                             "Certificate", "Reference No.")),
     L("issued_in", ("Issued in",)),
     L("box1", ("Goods Consigned from (Exporter's name, address and country)",
                "Goods consigned from (Exporter's name, address, country)", "Goods Consigned from",
@@ -33,13 +33,14 @@ LABELS: list[Label] = [
     L("box4", ("Means of transport and route (if known)", "Means of transport and route"), beside=0),
     L("departure_date", ("Departure Date",)),
     L("transport", ("Vessel's name/Aircraft flight number, etc.", "Vessel's name / Flight No.",
-                    "Vessel's name/Aircraft flight number", "Vessel's name")),
+                    "Vessel's name/Aircraft flight number", "Vessel's name/Aircraft etc.", "Vessel's name")),
     L("port_of_discharge", ("Port of Discharge",)),
     L("box5", ("For Official Use",), beside=0),
     L("box14", ("14. Remarks", "Remarks")),
     L("box15", ("Declaration by the exporter or producer",), beside=0),
     L("exported_to", ("These goods are exported to",)),
-    L("declaration_signature", ("Place and date, and signature of authorised signatory",)),
+    L("declaration_signature", ("Place and date, and signature of authorised signatory",
+                                "Place and date, name, signature and company of authorised signatory")),
     L("box16", ("16. Certification",), beside=0),
     L("certification_signature", ("Place, date, and signature and stamp of the Authorised Body",
                                   "Place and date, signature and seal or stamp of Issuing Body",
@@ -51,16 +52,19 @@ LABELS: list[Label] = [
     L("issued_retroactively", ("ISSUED RETROACTIVELY",), standalone=True),
 ]
 
+# (the box number may stand on a line of its own over the heading: the heading alone is matched too where its
+# words say enough; a one-word heading such as 'Origin' is found by `complete_header` in the row of the others)
 COLUMNS: list[Label] = [
-    L("item_number", ("6. Item number", "6. Item", "6. Item No."), column=True),
-    L("marks", ("7. Marks and numbers on packages", "7. Marks and", "7. Marks &", "7. Marks"), column=True),
+    L("item_number", ("6. Item number", "6. Item", "6. Item No.", "Item number"), column=True),
+    L("marks", ("7. Marks and numbers on packages", "7. Marks and", "7. Marks &", "7. Marks",
+                "Marks and numbers on", "Marks and"), column=True),
     L("description", ("8. Number and kind of packages; and description of goods",
                       "8. Number and kind of packages; and", "8. Number and kind of packages;",
-                      "8. Number and kind of packages"), column=True),
-    L("hs_code", ("9. HS Code of the goods", "9. HS Code"), column=True),
+                      "8. Number and kind of packages", "Number and kind of packages;"), column=True),
+    L("hs_code", ("9. HS Code of the goods", "9. HS Code", "HS Code"), column=True),
     L("origin_criterion", ("10. Origin Conferring Criterion", "10. Origin", "10. Origin criterion"), column=True),
     L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country"), column=True),
-    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /"), column=True),
+    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /", "Quantity (gross"), column=True),
     L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No."), column=True),
 ]
 
@@ -70,6 +74,8 @@ BOILERPLATE = (
     "REGIONAL COMPREHENSIVE ECONOMIC", "PARTNERSHIP AGREEMENT", "CERTIFICATE OF ORIGIN", "Preferential Treatment:",
     "Given", "Not Given (Please state reason/s)", "Signature of Authorised Signatory of the Customs",
     "Authority of the Importing Country", "(if known)",
+    # the next box's caption, where a misread box number ('415.' for '15.') kept it from being taken for one
+    "15. Declaration by the exporter or producer",
     "The undersigned hereby declares that the above details and statements are correct and that the goods covered "
     "in this Certificate comply with the requirements specified for these goods in the Regional Comprehensive "
     "Economic Partnership Agreement.",
@@ -442,6 +448,11 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                     if q:
                         qty, unit = q
                         q_words = ln.words
+                elif unit is None and q_words and q_lines[k - 1].words == q_words:
+                    # the unit wrapped onto the next line: 'G.W. 17,050' / 'KGS'
+                    q = parse_quantity(f"1 {t.split()[0]}") if t.split() else None
+                    if q and q[1]:
+                        unit, q_words = q[1], q_words + ln.words[:1]
             put("quantity", q_words, qty)
             put("quantity_unit", q_words, unit)
             put("fob_value", f_words, fob)

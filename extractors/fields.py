@@ -148,7 +148,7 @@ def first_line(region: Region | None) -> tuple[str | None, list[Word]]:
 
 
 def ticked(view: PageView, anchor: Anchor) -> bool:
-    """A checkbox left of its label holds an X or a tick."""
+    """A checkbox left of its label holds an X or a tick: typed, or drawn in the box."""
     for w in view.page.words:
         if anchor.box.x0 - 24 <= w.box.x1 <= anchor.box.x0 + 1 and \
                 abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < 6:
@@ -156,4 +156,41 @@ def ticked(view: PageView, anchor: Anchor) -> bool:
             mark = re.sub(r"[\[\]()|lIi1kK{}DOoCc0LJ_]", "", w.text)
             if re.fullmatch(r"[xX✓√✔×vV]", mark):
                 return True
-    return False
+    return drawn_mark(view.page, anchor)
+
+
+CHECKBOX_REACH = 16.0  # points left of its label a checkbox stands within
+MARKED_INSIDE = 0.12  # share of a box's inside inked: a drawn cross or tick (an empty box: its border only)
+
+
+def drawn_mark(page: Page, anchor: Anchor) -> bool:
+    """A cross or tick drawn in the checkbox left of the label, which no reading of text gives: on a text page
+    a short slanted stroke there; on a scan, ink in the middle of the box (an empty box is inked only along its
+    border)."""
+    cy = (anchor.box.top + anchor.box.bottom) / 2
+    # from where the label's words start: OCR may have taken the box itself for a box number ('1 Back-to-back')
+    start = next((w.box.x0 for w in anchor.words if re.search(r"[A-Za-z]{2}", w.text)), anchor.box.x0)
+    x0, x1, top, bottom = start - CHECKBOX_REACH, start - 1, cy - 7, cy + 7
+    if page._strokes is not None:
+        return any(x0 <= (s.x0 + s.x1) / 2 <= x1 and top <= (s.top + s.bottom) / 2 <= bottom for s in page._strokes)
+    img = page._image
+    if img is None:
+        return False
+    import numpy as np
+    k = img.width / page.width
+    ink = np.asarray(img.crop((int(x0 * k), int(top * k), int(x1 * k), int(bottom * k))).convert("L")) < 128
+    rows, cols = np.nonzero(ink)
+    if len(rows) == 0:
+        return False
+    # the box: the ink's extent, square and framed (letters misread beside the label are not); its
+    # middle half is inside the border whatever the border's width
+    r0, r1, c0, c1 = rows.min(), rows.max(), cols.min(), cols.max()
+    h, w = r1 - r0 + 1, c1 - c0 + 1
+    if h < 5 or w < 5 or not 0.6 <= w / h <= 1.6:
+        return False
+    box = ink[r0:r1 + 1, c0:c1 + 1]
+    edges = (box[:2].any(axis=0), box[-2:].any(axis=0), box[:, :2].any(axis=1), box[:, -2:].any(axis=1))
+    if sorted(e.mean() for e in edges)[1] < 0.7:  # (a tick may overshoot the box on one side)
+        return False
+    inside = box[h // 4:h - h // 4, w // 4:w - w // 4]
+    return bool(inside.mean() >= MARKED_INSIDE)

@@ -214,14 +214,18 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             # and the line under it starts with the rest
             more: list[Word] = []
             if best[0] < threshold and n >= 3:
-                kk = _run_length(line, idx, s)
-                head = " ".join(flat[s:s + kk])
-                if 2 <= kk < n and len(head) >= 10:
+                # (the run may go on into the next column's heading set close: 'Number of Containers Kind of
+                # Packages;' over 'or Packages', so its shorter starts are tried too)
+                for kk in range(min(_run_length(line, idx, s), n - 1), 1, -1):
+                    head = " ".join(flat[s:s + kk])
+                    if len(head) < 10:
+                        break
                     sc = fuzz.ratio(head, var.text[:len(head)])
                     if sc >= max(threshold, 90.0):
                         more = _continuation(lines, line, line.words[idx[s]], var.text[len(head):].strip())
                         if more:
                             best = (sc, kk)
+                            break
                 # a caption whose end OCR made into junk (small print beside a column whose lines stand a little
                 # higher: '2. Importer's o ee d ee'): a sure start of the label, then junk, is the caption, with a
                 # confidence no higher than the label's threshold
@@ -773,6 +777,32 @@ def columns_of(headers: dict[str, Anchor], page_width: float) -> list[Column]:
 
 # a line of asterisks, crosses or dashes closing a list of goods so that nothing can be added to it
 CLOSING_MARK = re.compile(r"[*xX=~_\-.#]{4,}")
+# ... or the goods' total said in words: 'TOTAL: SEVEN HUNDRED EIGHTEEN (718) CARTONS ONLY', 'SAY TOTAL ... ONLY.'
+# (wrapped, its first line: 'TOTAL: SIX HUNDRED TEN (610)')
+CLOSING_TOTAL = re.compile(r"^(?:SAY\s+)?TOTAL\s*:|^(?:SAY\s+)?TOTAL\b.*\bONLY\b\W*$|^SAY\b.*\bONLY\b\W*$", re.I)
+
+
+RIGHT_SET = 1.5  # points: a value and its heading set right in their column end this close
+
+
+def _set_right(line: Line, heads: list[Anchor]) -> dict[int, str]:
+    """Figures set right under a heading set right ('125,840 LTRS' under 'Quantity') may reach left past the
+    heading's start, over the column before: a value (words a word space apart) that ends where a heading ends
+    is that heading's, whole. Word ids to column keys."""
+    out: dict[int, str] = {}
+    ws = sorted(line.words, key=lambda w: w.box.x0)
+    phrase: list[Word] = []
+    for w in ws + [None]:
+        if w is not None and phrase and w.box.x0 - phrase[-1].box.x1 <= max(3.0, 0.6 * w.box.height):
+            phrase.append(w)
+            continue
+        if phrase:
+            end = phrase[-1].box.x1
+            head = next((h for h in heads if abs(h.box.x1 - end) <= RIGHT_SET and h.box.x0 > phrase[0].box.x0), None)
+            if head is not None:
+                out.update({id(x): head.key for x in phrase})
+        phrase = [w] if w is not None else []
+    return out
 
 
 def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, re.Pattern[str]], *,
@@ -806,13 +836,14 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
     rows: list[TableRow] = []
     last_bottom = None
     for ln in lines:
-        if all(CLOSING_MARK.fullmatch(w.text) for w in ln.words):
+        if all(CLOSING_MARK.fullmatch(w.text) for w in ln.words) or CLOSING_TOTAL.match(ln.text):
             if rows:
                 break  # '******' under the last item: the list is closed, nothing after it is goods
             continue
         by_col: dict[str, list[Word]] = {}
+        right_set = _set_right(ln, heads)
         for w in ln.words:
-            k = col_of(w)
+            k = right_set.get(id(w)) or col_of(w)
             if k:
                 by_col.setdefault(k, []).append(w)
         starts = False

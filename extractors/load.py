@@ -117,6 +117,7 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
                                   words=[Word.model_construct(text=w["text"], confidence=1.0, box=Box.model_construct(
                                       x0=float(w["x0"]), top=float(w["top"]), x1=float(w["x1"]), bottom=float(w["bottom"])))
                                       for w in words]))
+                pages[-1]._strokes = _slanted_strokes(p)
             else:
                 pages.append(ocr_page(render_pdf_page(data, i, limits), i + 1))
         return pages
@@ -159,6 +160,18 @@ def _pdf_error(e: Exception) -> str:
     if "no /root" in text or "syntax" in text:
         return "the PDF is damaged (its structure cannot be parsed)"
     return f"the PDF cannot be parsed ({type(e).__name__})"
+
+
+def _slanted_strokes(p) -> list[Box]:
+    """Short strokes neither level nor upright: the marks drawn in checkboxes (a cross, a tick). pdfplumber has
+    already parsed the page's objects for its words, so this costs a filter."""
+    out = []
+    for o in p.objects.get("line", []) + p.objects.get("curve", []):
+        w, h = float(o["x1"]) - float(o["x0"]), float(o["bottom"]) - float(o["top"])
+        if 1.0 < w < 20 and 1.0 < h < 20:
+            out.append(Box.model_construct(x0=float(o["x0"]), top=float(o["top"]), x1=float(o["x1"]),
+                                           bottom=float(o["bottom"])))
+    return out
 
 
 def read_image(data: bytes, limits: Limits) -> list[Page]:

@@ -195,10 +195,10 @@ def _second_reading_data(img: Image.Image, lang: str) -> dict[str, list]:
 
 
 def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "_Owed | None"]:
-    """The page's one reading, and the second readings it owes: runs of text read unsurely, and lines boxed in
-    by rulings that the reading lost, are not read again here but with the cells extraction wants read again,
-    in one call (`reread_many`, `settle`)."""
-    data, boxed = _page_data(img, dpi, lang)
+    """The page's one reading, and the second readings it owes: runs of text read unsurely, and lines of print
+    that the reading lost, are not read again here but with the cells extraction wants read again
+    (`reread_many`, `settle`)."""
+    data, printed = _page_data(img, dpi, lang)
     scale = 72.0 / dpi
     lines, confs = _lines(data, scale)
     # the page's legibility counts every word tesseract saw, the dropped specks too
@@ -211,7 +211,7 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "
         if lang == "eng":
             runs = _read_chinese(img, scale, runs)
         spans = _unsure_spans(runs)
-        lost = _lost_lines(img, scale, runs, boxed)
+        lost = _lost_lines(img, scale, runs, printed)
         if spans or lost:
             owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang, lost=lost)
     return _finish(runs, img, scale), mean, owed
@@ -219,13 +219,13 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "
 
 def _page_data(img: Image.Image, dpi: float, lang: str) -> tuple[dict[str, list], list[tuple[int, int, int, int]]]:
     """tesseract's table of words for the whole page, in one call: columns whose lines stand at different heights
-    are set apart first (`blocks`), so that one baseline is not fitted through both. And the lines boxed in by
-    rulings (pixel rectangles), which the reading may have lost."""
-    pieces, boxed = reading_pieces(img, dpi)
+    are set apart first (`blocks`), so that one baseline is not fitted through both. And the page's lines of
+    print (pixel rectangles), which the reading may have lost."""
+    pieces, printed = reading_pieces(img, dpi)
     if len(pieces) == 1:
-        return tesseract_data(img, lang), boxed
+        return tesseract_data(img, lang), printed
     sheet = Sheet.of(img, pieces)
-    return sheet.to_page(tesseract_data(sheet.image, lang)), boxed
+    return sheet.to_page(tesseract_data(sheet.image, lang)), printed
 
 
 def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word]:
@@ -323,7 +323,7 @@ class _Owed:
     spans: list[tuple[int, int, int]]
     scale: float  # points a pixel
     lang: str
-    # pixel boxes of lines boxed in by rulings that the reading left largely unread, and the zoom to read each
+    # pixel boxes of lines of print that the reading left largely unread, and the zoom to read each
     lost: list[tuple[tuple[int, int, int, int], float]] = ()
 
     def regions(self) -> list[tuple[int, int, int, int]]:
@@ -338,8 +338,8 @@ class _Owed:
             if self.lost else []
 
     def apply(self, found: list[dict[str, list]], found_lost: list[dict[str, list]] = ()) -> list[list[Word]]:
-        """The runs with each span replaced where its second reading is decisively surer, and each lost line
-        read again where that reading found more of it."""
+        """The runs with each span replaced where its second reading is decisively surer, and the words read
+        surely on each lost line where the first reading has none."""
         runs = [list(r) for r in self.runs]
         # replaced from the end of each run, so the other spans' word positions still hold
         for (i, k, e), data in sorted(zip(self.spans, found), key=lambda t: (t[0][0], -t[0][1])):
@@ -351,34 +351,43 @@ class _Owed:
                 runs[i][k:e] = new_words
         for ((x0, top, x1, bottom), _), data in zip(self.lost, found_lost):
             new, _ = _lines(data, self.scale)
-            new_words = [w for g in new for w in g]
             inside = _inside(top * self.scale, bottom * self.scale)
             old = [w for r in runs for w in r if inside(w)]
-            if new_words and _alnum(new_words) > _alnum(old) and _mean(new_words) >= UNSURE_WORD:
-                runs = [kept for r in runs if (kept := [w for w in r if not inside(w)])] + _runs(new)
+            # what the first reading lost, not what it read: sure words where it has none (a line of two
+            # columns read again gave junk for a signature beside a value read well)
+            added = [[w for w in g if w.confidence >= LOST_SURE and _alnum([w]) >= 2
+                      and not any(_overlap(w, o) for o in old)] for g in new]
+            runs += _runs([g for g in added if g])
         return runs
+
+
+def _overlap(a: Word, b: Word) -> bool:
+    return a.box.x0 < b.box.x1 and a.box.x1 > b.box.x0 and a.box.top < b.box.bottom and a.box.bottom > b.box.top
 
 
 def _inside(top: float, bottom: float):
     return lambda w: top <= (w.box.top + w.box.bottom) / 2 < bottom
 
 
-LOST_SHARE = 0.25  # a boxed-in line is lost where this much of its ink lies outside every word read there
+LOST_SHARE = 0.25  # a line is lost where this much of its print lies outside every word read there
+LOST_SURE = 0.8  # a word read on a lost line is added only this sure (junk off a stamp or a ruling: less)
+MAX_LOST = 8  # lines read again a page, at most (a stamp or a signature is print no reading will find words in)
 
 
-def _lost_lines(img: Image.Image, scale: float, runs: list[list[Word]], boxed: list[tuple[int, int, int, int]]
+def _lost_lines(img: Image.Image, scale: float, runs: list[list[Word]], printed: list[tuple[int, int, int, int]]
                 ) -> list[tuple[tuple[int, int, int, int], float]]:
-    """The lines boxed in by rulings (`blocks.reading_pieces`) whose print the reading left largely unread (a
-    grid's headings dropped whole, a title over a grid), as pixel boxes to read again, reaching a little past
-    the line, each with the zoom that brings its print to the size of the page's (a title is read smaller)."""
-    if not boxed:
+    """The lines of print (`blocks.reading_pieces`) that the reading left largely unread - a grid's headings
+    boxed in between two rulings, a title in large type: tesseract reading the page as one block drops such a
+    line whole, and reads it on its own - as pixel boxes to read again, reaching a little past the line, each
+    with the zoom that brings its print to the size of the page's (a title is read smaller)."""
+    if not printed:
         return []
     grey = np.asarray(img.convert("L"))
     words = [w for r in runs for w in r]
     heights = sorted(w.box.bottom - w.box.top for w in words)
     body = heights[len(heights) // 2] / scale if heights else None  # the page's print, in pixels
     out = []
-    for x0, top, x1, bottom in boxed:
+    for x0, top, x1, bottom in printed:
         h = bottom - top
         ink = (grey[top:bottom, x0:x1] < 128).any(axis=0)
         # a ruling crossing the line is no print to read: only ink wider than a stroke counts
@@ -393,7 +402,7 @@ def _lost_lines(img: Image.Image, scale: float, runs: list[list[Word]], boxed: l
             pad = max(6, h // 3)
             zoom = REREAD_ZOOM * min(1.0, body / h) if body else REREAD_ZOOM
             out.append(((x0, max(0, top - pad), x1, min(img.height, bottom + pad)), zoom))
-    return out
+    return out[:MAX_LOST]
 
 
 def _narrow(mask: np.ndarray, width: int) -> np.ndarray:
@@ -741,6 +750,7 @@ def fix_confusions(text: str) -> str:
     word is left alone: that is a table's ruling more often than an I ('!QF' is 'IQF')."""
     text = re.sub(r"§(?=\d)|(?<=\d)§", "5", text)  # '§97' is '597'
     text = text.replace("\u2019", "'").replace("\u2018", "'")  # typed forms print straight apostrophes
+    text = re.sub(r"^v\.(?=[0-9OQ@]{2,4}[NSEW]$)", "V.", text)  # a voyage's V read small: 'v.081E'
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
         text = re.sub(r"^CQ(?=\.)", "CO", text)  # 'CQ., LTD.': an O read as Q in a company's 'CO.'
         text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$)", "I", text)

@@ -46,7 +46,8 @@ NUMBER = re.compile(r"\d")
 # (the Korean and Japanese numbered grid: ③ Notify party, ④ Port of loading, ... ⑪ Remarks)
 SHIPPING_CAPTIONS = [
     L("notify", ("Notify party", "Notify")), L("loading", ("Port of loading", "Place of loading")),
-    L("destination", ("Final destination", "Destination")), L("carrier", ("Carrier", "Sailing on or about")),
+    L("destination", ("Final destination", "Destination")),
+    L("carrier", ("Carrier", "Sailing on or about", "Shipped per", "Shipment per")),
     L("letter_of_credit", ("No. & date of L/C", "No. and date of L/C", "L/C No.", "L/C issuing bank",
                            "Issuing bank")),
     L("remarks", ("Remarks",)),
@@ -66,7 +67,7 @@ INVOICE = DocSpec(
                     "For account & risk of Messrs.", "For account and risk of Messrs.", "Accountee")),
         L("consignee", ("Consignee", "Ship To", "Deliver To")),
         L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
-                       "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term", "贸易条款",
+                       "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term", "Terms", "贸易条款",
                        "价格条款")),
         L("currency", ("Currency", "币种 Currency", "币种", "币别", "Currency of Invoice", "Invoice Currency")),
         L("payment", ("Payment Terms", "付款方式 Payment", "Payment", "Terms of Payment")),
@@ -129,7 +130,9 @@ PACKING_LIST = DocSpec(
                    column=True),
                  L("net_weight", ("N.W. (KGS)", "N.W.", "Net Weight", "净重", "Net Wt.", "Net Wt. (KGS)", "N.W. (KG)"), column=True),
                  L("gross_weight", ("G.W. (KGS)", "G.W.", "Gross Weight", "毛重", "Gross Wt.", "Gross Wt. (KGS)",
-                                    "G.W. (KG)"), column=True)],
+                                    "G.W. (KG)"), column=True),
+                 # (read nowhere; its heading ends the gross weight's column)
+                 L("measurement", ("Measurement", "Meas.", "Meas. (CBM)", "CBM", "Volume"), column=True)],
         row_key="gross_weight", row_start=NUMBER, stop=("total_row", "total_packages")),
 )
 
@@ -142,7 +145,7 @@ BILL_OF_LADING = DocSpec(
         L("notify_party", ("Notify Party", "通知人 Notify Party", "Notify Address", "Also Notify")),
         L("vessel", ("Ocean Vessel", "Vessel", "Vessel Name")),
         L("vessel_voyage", ("Vessel / Voyage", "Vessel and Voyage No.", "Ocean Vessel / Voy. No.", "Vessel / Voy. No.",
-                            "Vessel & Voyage")),
+                            "Vessel & Voyage", "Vessel / Voyage No.")),
         L("voyage", ("Voyage No.", "Voy. No.", "Voyage")),
         L("port_of_loading", ("Port of Loading", "Port of Shipment", "Loading Port")),
         L("port_of_discharge", ("Port of Discharge", "Discharge Port")),
@@ -151,7 +154,8 @@ BILL_OF_LADING = DocSpec(
         L("delivery", ("Place of Delivery", "Final Destination")),
         L("marks", ("Marks and Numbers", "Marks & Nos.", "Container No. / Seal No.")),
         L("total_packages", ("Number of Packages", "No. of Packages", "No. of Pkgs.", "Number and Kind of Packages",
-                             "Total Number of Packages")),
+                             "Total Number of Packages", "Number of Containers or Packages",
+                             "No. of Containers or Packages", "Number of Containers")),
         L("description", ("Description of Goods", "Description of Packages and Goods")),
         L("gross_weight", ("Gross Weight", "Gross Weight (KGS)", "Gross Wt.")),
         L("measurement", ("Measurement", "Measurement (CBM)")),
@@ -232,6 +236,13 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
         return [(mon[0] if mon else None, mon is not None, ws)]
     if reader == "number":
         n = parse_number(text)
+        if n is None and region is not None:
+            # the caption's wrapped tail may stand first ('Number of Containers' / 'or Packages'): the first
+            # line with a figure
+            for ln in region.lines[1:3]:
+                if (n := parse_number(ln.text)) is not None:
+                    ws = ln.words
+                    break
         return [(n, n is not None, ws)]
     if reader == "vessel_voyage":
         vessel, voyage = split_vessel_voyage(text)
@@ -378,15 +389,20 @@ def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, header
             doc.fields[name] = make_field(doc, region, value, words=ws)
             if name != "total_packages" and doc.value("weight_unit") is None:
                 # the unit its heading states, or the figures' own ('15,400.00 KGS')
-                unit = _unit_in_caption(head) or (parse_quantity(" ".join(w.text for w in ws)) or (None, None))[1]
+                unit = _unit_in_caption(head, v.lines) or \
+                    (parse_quantity(" ".join(w.text for w in ws)) or (None, None))[1]
                 if unit:
                     doc.fields["weight_unit"] = make_field(doc, Region(head, head.box, [Line(head.words)]), unit,
                                                            words=head.words)
 
 
-def _unit_in_caption(head: Anchor) -> str | None:
-    """'Net wt. (KGS)': the unit a column's heading states."""
-    m = re.search(r"\(([A-Za-z]{1,4})\.?\)", " ".join(w.text for w in head.words))
+def _unit_in_caption(head: Anchor, lines: list[Line] = ()) -> str | None:
+    """'Net wt. (KGS)': the unit a column's heading states, on its line or on the line under it ('N.W.' over
+    '(KGS)')."""
+    h = max(head.box.height, 4.0)
+    under = [w for ln in lines for w in ln.words if head.box.bottom - 1 < w.box.top < head.box.bottom + 1.2 * h
+             and w.box.x0 < head.box.x1 + 2 and w.box.x1 > head.box.x0 - 2]
+    m = re.search(r"\(([A-Za-z]{1,4})\.?\)", " ".join(w.text for w in head.words + under))
     q = parse_quantity(f"1 {m[1]}") if m else None
     return q[1] if q else None
 

@@ -69,6 +69,8 @@ class Page(BaseModel):
     _owed: Any = PrivateAttr(default=None)  # second readings the page still owes (extractors.ocr.reread_many)
     _readings: Any = PrivateAttr(default=None)  # second readings of regions made so far: [(pixel box, result)]
     _wanted: Any = PrivateAttr(default=None)  # regions asked for, to read with the next second readings
+    # a text page's short slanted strokes (a cross or tick drawn in a checkbox), as boxes in points
+    _strokes: Any = PrivateAttr(default=None)
 
 
 class Source(BaseModel):

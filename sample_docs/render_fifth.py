@@ -332,8 +332,8 @@ def render_packing_list_f(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
                                 ("Shipped per", opts.get("vessel", "")),
                                 ("From", opts.get("port_of_loading", "")), ("To", opts.get("destination", ""))])
     unit = f.get("weight_unit") or "KGS"
-    heads = [("cno", ["C/No."], 40, 90, "left"), ("description", ["Description of Goods"], 92, 250, "left"),
-             ("quantity", ["Quantity"], 252, 320, "right"), ("packages", ["Packages"], 322, 390, "right"),
+    heads = [("cno", ["C/No."], 40, 90, "left"), ("description", ["Description of Goods"], 92, 230, "left"),
+             ("quantity", ["Quantity"], 232, 300, "right"), ("packages", ["Packages"], 302, 390, "right"),
              ("net", ["N.W.", f"({unit})"], 392, 445, "right"), ("gross", ["G.W.", f"({unit})"], 447, 500, "right"),
              ("cbm", ["Meas.", "(CBM)"], 502, 555, "right")]
     y = _open_table(sh, heads, max(y, 200) + 12)
@@ -343,10 +343,10 @@ def render_packing_list_f(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
         n = int(item.get("packages") or 0)
         sh.text(40, y, f"{first}-{first + n - 1}" if n > 1 else str(first), 9, CAP)
         first += n
-        desc = sh.wrap(item.get("description") or "", 156, 9, CAP)
+        desc = sh.wrap(item.get("description") or "", 136, 9, CAP)
         for k, line in enumerate(desc):
             sh.text(92, y + k * 11, line, 9, CAP)
-        sh.text_right(320, y, f"{fmt_qty(item.get('quantity'))} {item.get('quantity_unit') or ''}", 9, CAP)
+        sh.text_right(300, y, f"{fmt_qty(item.get('quantity'))} {item.get('quantity_unit') or ''}", 9, CAP)
         sh.text_right(390, y, f"{fmt_qty(item.get('packages'))} {kinds.get(item.get('description'), 'PKGS')}", 9, CAP)
         sh.text_right(445, y, fmt_num(item.get("net_weight")), 9, CAP)
         sh.text_right(500, y, fmt_num(item.get("gross_weight")), 9, CAP)

@@ -43,7 +43,7 @@ def test_columns_whose_lines_interleave_are_read_apart():
 
 def test_columns_that_line_up_stay_one_piece():
     img = page(boxed_columns(offset=0))
-    assert reading_pieces(img, DPI) == ([(0, 0, img.width, img.height)], [])
+    assert reading_pieces(img, DPI)[0] == [(0, 0, img.width, img.height)]
 
 
 def test_a_table_with_rows_in_line_stays_one_piece():
@@ -56,7 +56,7 @@ def test_a_table_with_rows_in_line_stays_one_piece():
             for x, text in zip((120, 420, 1320, 1720), ("1", "FRESH CHINESE CABBAGE", "070490", "9,525 KGS")):
                 d.text((x, 430 + 120 * r), text, fill=0, font=font)
     img = page(draw)
-    assert reading_pieces(img, DPI) == ([(0, 0, img.width, img.height)], [])
+    assert reading_pieces(img, DPI)[0] == [(0, 0, img.width, img.height)]
 
 
 def test_words_read_on_the_sheet_go_back_where_they_stand_on_the_page():
@@ -162,25 +162,26 @@ def grid_with_headings(d, font):
         d.text((x, 500), text, fill=0, font=font)
 
 
-def test_headings_boxed_in_by_rulings_are_found():
-    """tesseract reading the page as one block may drop a line boxed in closely by rulings (a grid's headings)
-    and reads it fine on its own: such lines are found, for the page's reading to be checked against."""
+def test_the_lines_of_print_are_found():
+    """tesseract reading the page as one block may drop a line whole (a grid's headings boxed in between two
+    rulings, a title in large type) and reads it fine on its own: the page's lines of print are found, for its
+    reading to be checked against."""
     import numpy as np
     img = page(grid_with_headings)
-    pieces, boxed = reading_pieces(img, DPI)
+    pieces, lines = reading_pieces(img, DPI)
     assert pieces == [(0, 0, img.width, img.height)]  # the page itself is read as before
     inked = np.nonzero((np.asarray(img)[306:366, 120:680] < 128).any(axis=1))[0] + 306  # the headings' ink
-    assert len(boxed) == 1
-    _, top, _, bottom = boxed[0]
-    assert top <= inked[0] + 4 and bottom >= inked[-1] - 4 and top > 300 and bottom < 370, boxed  # that row alone
+    assert len(lines) == 2  # the headings, the item row (the rulings are no print)
+    _, top, _, bottom = lines[0]
+    assert top <= inked[0] + 4 and bottom >= inked[-1] - 4 and top > 300 and bottom < 370, lines
 
 
-def test_a_title_right_over_a_grid_is_boxed_in():
+def test_a_title_over_a_grid_is_a_line_of_its_own():
     def draw(d, font):
         d.text((900, 245), "COMMERCIAL INVOICE", fill=0, font=font)
         grid_with_headings(d, font)
-    _, boxed = reading_pieces(page(draw), DPI)
-    assert len(boxed) == 2 and boxed[0][1] < 285 < 300 < boxed[1][1], boxed
+    _, lines = reading_pieces(page(draw), DPI)
+    assert len(lines) == 3 and lines[0][1] < 285 < 300 < lines[1][1], lines
 
 
 def _words(*spec):
@@ -191,11 +192,12 @@ def _words(*spec):
             for t, x0, t0, x1, t1, c in spec]
 
 
-def test_a_boxed_in_line_the_reading_lost_is_read_again():
+def test_a_line_the_reading_lost_is_read_again():
     from extractors.ocr import _lost_lines
     img = page(grid_with_headings)
     _, boxed = reading_pieces(img, DPI)
-    item_row = _words(("N/M", 120, 505, 200, 535, 0.95), ("FRESH", 720, 505, 850, 535, 0.95))
+    item_row = _words(("N/M", 120, 505, 200, 535, 0.95), ("FRESH YELLOW ONIONS", 720, 505, 1150, 535, 0.95),
+                      ("16,400 KGS", 1520, 505, 1760, 535, 0.95))
     lost = _lost_lines(img, 72 / DPI, [item_row], boxed)
     assert len(lost) == 1
     (_, top, _, bottom), zoom = lost[0]
@@ -210,7 +212,7 @@ def test_a_boxed_in_line_the_reading_lost_is_read_again():
     assert len(_lost_lines(img, 72 / DPI, [item_row, headings[:1]], boxed)) == 1
 
 
-def test_the_second_reading_of_a_lost_line_stands_only_where_it_read_more():
+def test_a_lost_line_read_again_gives_the_words_the_first_reading_lacks():
     from extractors.ocr import _Owed
     item_row = _words(("N/M", 120, 505, 200, 535, 0.95))
     first = _words(("Marks", 150, 326, 260, 356, 0.5))
@@ -223,8 +225,10 @@ def test_the_second_reading_of_a_lost_line_stands_only_where_it_read_more():
                 out[k].append(v)
         return out
     owed = _Owed(runs=[item_row, first], spans=[], scale=72 / DPI, lang="eng", lost=[((0, 300, 2480, 380), 1.5)])
-    runs = owed.apply([], [data(("Marks", 150, 326, 260, 356, 0.93), ("Description", 720, 326, 900, 356, 0.95))])
-    assert sorted(w.text for r in runs for w in r) == ["Description", "Marks", "N/M"]
-    assert [w.confidence for r in runs for w in r if w.text == "Marks"] == [0.93]
-    runs = owed.apply([], [data(("ee", 150, 326, 190, 356, 0.4))])  # read no better: the first reading stands
+    runs = owed.apply([], [data(("Marka", 150, 326, 260, 356, 0.93), ("Description", 720, 326, 900, 356, 0.95),
+                                ("Erwomdae", 1500, 326, 1700, 356, 0.3))])
+    # where the first reading read a word, it stands; a word it lacks is added if read surely
+    assert sorted((w.text, w.confidence) for r in runs for w in r) == [("Description", 0.95), ("Marks", 0.5),
+                                                                        ("N/M", 0.95)]
+    runs = owed.apply([], [data(("ee", 720, 326, 790, 356, 0.4))])  # nothing read surely: nothing added
     assert sorted(w.text for r in runs for w in r) == ["Marks", "N/M"]

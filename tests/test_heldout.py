@@ -181,3 +181,91 @@ def test_a_grid_invoice_whose_title_was_lost_is_still_an_invoice():
     page = Page(number=1, width=595, height=842, source="ocr", words=words)
     doc = Document(file="x.pdf", sha256="x", doc_type="unknown", doc_type_confidence=0.0, pages=[page])
     assert classify(doc)[0] == "commercial_invoice"
+
+
+@pytest.fixture(scope="module")
+def fifth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fifth")
+    return out, generate(out, seed=91, count=8, layouts="fifth")
+
+
+def test_fifth_family_text_documents_read_right(fifth):
+    """An issuing body's adapted Form D certificate (box numbers over their headings, 'Reference No.', goods
+    closed by their total in words, a quantity's unit wrapped), a word-processor invoice and packing list
+    ('Terms', 'Shipped per' under the buyer, figures set right past their headings, units under the weights'
+    headings) and a bill of lading whose packages caption wraps."""
+    assert_text_documents_read_right(*fifth)
+
+
+def test_figures_set_right_reach_past_their_heading():
+    from extractors.layout import _set_right
+
+    def at(text, x0, x1):
+        return Word(text=text, confidence=1.0, box=Box(x0=x0, top=251, x1=x1, bottom=259))
+    heads = [Anchor("description", Box(x0=92, top=219, x1=173, bottom=228), 100, [], 1, column=True),
+             Anchor("quantity", Box(x0=285, top=219, x1=320, bottom=228), 100, [], 1, column=True),
+             Anchor("packages", Box(x0=355, top=219, x1=390, bottom=228), 100, [], 1, column=True)]
+    line = Line([at("ACOUSTIC", 92, 128), at("GUITARS", 130, 165), at("143,312", 262, 296), at("LTRS", 298, 320),
+                 at("689", 336, 350), at("DRUMS", 352, 390)])
+    got = _set_right(line, heads)
+    assert [got.get(id(x)) for x in line.words] == [None, None, "quantity", "quantity", "packages", "packages"]
+
+
+@pytest.mark.parametrize("text, closes", [("TOTAL: SEVEN HUNDRED EIGHTEEN (718) CARTONS ONLY", True),
+                                          ("TOTAL: SIX HUNDRED TEN (610)", True), ("SAY TOTAL US DOLLARS ONE ONLY.", True),
+                                          ("TOTAL STATION SURVEY INSTRUMENTS", False), ("FRESH GARLIC", False)])
+def test_a_total_in_words_closes_the_goods(text, closes):
+    from extractors.layout import CLOSING_TOTAL
+    assert bool(CLOSING_TOTAL.match(text)) is closes
+
+
+def _boxes_pdf() -> bytes:
+    """Box 17's three checkboxes drawn as squares, a cross drawn in the second (as an issuing system draws it:
+    strokes, no character)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Times-Roman", 9)
+    c.drawString(40, 760, "CERTIFICATE OF ORIGIN  Form RCEP  (a page of text, so that it reads as a text PDF)")
+    x = 60
+    for label, crossed in (("Back-to-back Certificate of Origin", False), ("Third-party invoicing", True),
+                           ("Issued retroactively", False)):
+        c.rect(x, 700, 9, 9)
+        if crossed:
+            c.line(x + 1, 701, x + 8, 708)
+            c.line(x + 1, 708, x + 8, 701)
+        c.drawString(x + 13, 701, label)
+        x += 13 + c.stringWidth(label, "Times-Roman", 9) + 24
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _box17(doc):
+    from extractors.fields import PageView, view_pages
+    labels = [Label("b2b", ("Back-to-back Certificate of Origin",), standalone=True),
+              Label("tpi", ("Third-party invoicing",), standalone=True),
+              Label("retro", ("Issued retroactively",), standalone=True)]
+    v = view_pages(doc, labels)[0]
+    return {k: ticked(v, v.first(k)) for k in ("b2b", "tpi", "retro")}
+
+
+def test_a_cross_drawn_in_a_box_is_a_tick():
+    from extractors.load import load_bytes
+    doc = load_bytes(_boxes_pdf(), "co.pdf")
+    assert doc.pages[0].source == "text_layer"
+    assert _box17(doc) == {"b2b": False, "tpi": True, "retro": False}
+
+
+@pytest.mark.slow
+def test_a_cross_drawn_in_a_box_is_a_tick_on_a_scan():
+    import random
+
+    from extractors.load import load_bytes
+    from sample_docs.degrade import render_scan
+    doc = load_bytes(render_scan(_boxes_pdf(), "png", random.Random(3)), "co.png")
+    assert doc.pages[0].source == "ocr"
+    assert _box17(doc) == {"b2b": False, "tpi": True, "retro": False}

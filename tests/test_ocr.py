@@ -88,7 +88,8 @@ def test_capital_confusions():
 
 @pytest.mark.parametrize("read, meant", [("V.Q59N", "V.059N"), ("V.O51E", "V.051E"), ("V.@31E", "V.031E"),
                                          ("V.1O2W", "V.102W"), ("V.025E", "V.025E"), ("V.OQE", "V.OQE"),
-                                         ("VOLVO", "VOLVO"), ("V.QQ1", "V.QQ1")])
+                                         ("VOLVO", "VOLVO"), ("V.QQ1", "V.QQ1"), ("v.081E", "V.081E"),
+                                         ("v.Q59N", "V.059N")])
 def test_a_slashed_zero_in_a_voyage_number(read, meant):
     """A monospaced face's slashed or dotted zero reads as Q, O or @; a voyage number is figures and a heading."""
     assert fix_confusions(read) == meant
