@@ -239,6 +239,18 @@ def _letterhead(sh: Sheet, name: str, address: str) -> None:
     sh.hline(40, 555, 72.5)
 
 
+def _head(name: str, title: str, sender: tuple[str, str], messrs: tuple[str, str],
+          particulars: list[tuple[str, str]]) -> tuple[Sheet, float]:
+    """The sender's letterhead, the title, 'Messrs.' at the left and the particulars at the right; the sheet
+    and the y under the 'Messrs.' block."""
+    sh = Sheet(name)
+    _letterhead(sh, *sender)
+    sh.center(PAGE_CENTRE, 86, title, 16, CAP_B)
+    y = _messrs(sh, 116, *messrs)
+    _particulars(sh, 330, 116, particulars)
+    return sh, y
+
+
 def _signed_for(sh: Sheet, company: str) -> None:
     sh.text(340, 700, "For and on behalf of", 9, CAP_I)
     sh.text(340, 714, company, 9, CAP_B)
@@ -281,13 +293,11 @@ def _open_table(sh: Sheet, heads: list[tuple[str, list[str], float, float, str]]
 
 
 def render_invoice_h(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
-    sh = Sheet("Invoice")
-    _letterhead(sh, f.get("seller_name") or "", f.get("seller_address") or "")
-    sh.center(PAGE_CENTRE, 86, "INVOICE", 16, CAP_B)
-    y = _messrs(sh, 116, f.get("buyer_name") or "", f.get("buyer_address") or "")
-    _particulars(sh, 330, 116, [("Invoice No.", f.get("invoice_number") or ""), ("Date", _long(f.get("invoice_date"))),
-                                ("Terms", opts.get("incoterm_text", f.get("incoterm") or "")),
-                                ("Payment", "T/T 30 DAYS AFTER B/L DATE")])
+    sh, y = _head("Invoice", "INVOICE", (f.get("seller_name") or "", f.get("seller_address") or ""),
+                  (f.get("buyer_name") or "", f.get("buyer_address") or ""),
+                  [("Invoice No.", f.get("invoice_number") or ""), ("Date", _long(f.get("invoice_date"))),
+                   ("Terms", opts.get("incoterm_text", f.get("incoterm") or "")),
+                   ("Payment", "T/T 30 DAYS AFTER B/L DATE")])
     y = max(y, 176) + 8
     sh.text(40, y, f"Shipped per  {opts.get('vessel', '')}  on or about  {_long(opts.get('sailing'))}", 9.5, CAP)
     sh.text(40, y + 14, f"From  {opts.get('port_of_loading', '')}  to  {opts.get('destination', '')}", 9.5, CAP)
@@ -324,13 +334,11 @@ def render_invoice_h(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
 
 
 def render_packing_list_f(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
-    sh = Sheet("Packing List")
-    _letterhead(sh, f.get("shipper_name") or "", opts.get("shipper_address") or "")
-    sh.center(PAGE_CENTRE, 86, "PACKING LIST", 16, CAP_B)
-    y = _messrs(sh, 116, f.get("consignee_name") or "", opts.get("consignee_address") or "")
-    _particulars(sh, 330, 116, [("Invoice No.", f.get("invoice_number") or ""), ("Date", _long(f.get("date"))),
-                                ("Shipped per", opts.get("vessel", "")),
-                                ("From", opts.get("port_of_loading", "")), ("To", opts.get("destination", ""))])
+    sh, y = _head("Packing List", "PACKING LIST", (f.get("shipper_name") or "", opts.get("shipper_address") or ""),
+                  (f.get("consignee_name") or "", opts.get("consignee_address") or ""),
+                  [("Invoice No.", f.get("invoice_number") or ""), ("Date", _long(f.get("date"))),
+                   ("Shipped per", opts.get("vessel", "")), ("From", opts.get("port_of_loading", "")),
+                   ("To", opts.get("destination", ""))])
     unit = f.get("weight_unit") or "KGS"
     heads = [("cno", ["C/No."], 40, 90, "left"), ("description", ["Description of Goods"], 92, 230, "left"),
              ("quantity", ["Quantity"], 232, 300, "right"), ("packages", ["Packages"], 302, 390, "right"),
