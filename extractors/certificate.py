@@ -91,7 +91,9 @@ CRITERIA = {"WO", "PE", "CTC", "RVC", "CR", "ACU", "DMI"}
 STARTS_WITH_CRITERION = re.compile(r"^\s*(W+O+|P+E+|C+T+C+|R+V+C+|CR|ACU|DMI)\b", re.I)
 # OCR confusions seen in Box 10
 CRITERION_FIXES = {"W0": "WO", "WQ": "WO", "VVO": "WO", "P E": "PE", "CTG": "CTC", "CIC": "CTC", "RVG": "RVC",
-                   "RV C": "RVC", "0MI": "DMI", "DML": "DMI"}
+                   "RV C": "RVC", "0MI": "DMI", "DML": "DMI",
+                   # Courier Bold's T read as r, its C as e ('crc', 'cre', 'ere' for CTC): no criterion is spelt so
+                   "CRC": "CTC", "CRE": "CTC", "CTE": "CTC", "ERC": "CTC", "ETC": "CTC", "ERE": "CTC"}
 
 
 def extract_certificate(doc: Document) -> None:

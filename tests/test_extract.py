@@ -104,6 +104,13 @@ def test_box_10_letter_read_twice_is_repaired_only_into_a_criterion():
     assert _criterion("RVC40") == "RVC40"
 
 
+@pytest.mark.parametrize("read", ["crc", "cre", "cTc", "\u00a2T\u00a2", "ere"])
+def test_courier_bold_ctc_read_off_a_scan(read):
+    """Courier Bold's T reads as r and its C as e or a cent sign in a narrow Box 10 off a scan."""
+    from extractors.certificate import _criterion
+    assert _criterion(read) == "CTC"
+
+
 def test_invoice_line_arithmetic_flags_a_misread_figure():
     from extractors.trade_documents import _check_arithmetic
     from pipeline.model import ExtractedField as F
