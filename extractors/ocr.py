@@ -24,7 +24,7 @@ import pytesseract  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
-from extractors.blocks import Sheet, reading_pieces  # noqa: E402
+from extractors.blocks import Sheet, _runs as _true_runs, reading_pieces  # noqa: E402
 from pipeline.model import Box, Page, Word  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 
@@ -207,11 +207,12 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "
     owed = None
     if mean >= ORIENTATION_RETRY_BELOW:
         # (a page read more poorly is read again turned, see ocr_page: no second readings for it)
-        runs = _rows_of_marks(img, scale, runs)
+        grey = np.asarray(img if img.mode == "L" else img.convert("L"))  # one array for the ink tests below
+        runs = _rows_of_marks(grey, scale, runs)
         if lang == "eng":
             runs = _read_chinese(img, scale, runs)
         spans = _unsure_spans(runs)
-        lost = _lost_lines(img, scale, runs, printed)
+        lost = _lost_lines(grey, scale, runs, printed)
         if spans or lost:
             owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang, lost=lost)
     return _finish(runs, img, scale), mean, owed
@@ -374,7 +375,7 @@ LOST_SURE = 0.8  # a word read on a lost line is added only this sure (junk off 
 MAX_LOST = 8  # lines read again a page, at most (a stamp or a signature is print no reading will find words in)
 
 
-def _lost_lines(img: Image.Image, scale: float, runs: list[list[Word]], printed: list[tuple[int, int, int, int]]
+def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed: list[tuple[int, int, int, int]]
                 ) -> list[tuple[tuple[int, int, int, int], float]]:
     """The lines of print (`blocks.reading_pieces`) that the reading left largely unread - a grid's headings
     boxed in between two rulings, a title in large type: tesseract reading the page as one block drops such a
@@ -382,7 +383,6 @@ def _lost_lines(img: Image.Image, scale: float, runs: list[list[Word]], printed:
     with the zoom that brings its print to the size of the page's (a title is read smaller)."""
     if not printed:
         return []
-    grey = np.asarray(img.convert("L"))
     words = [w for r in runs for w in r]
     heights = sorted(w.box.bottom - w.box.top for w in words)
     body = heights[len(heights) // 2] / scale if heights else None  # the page's print, in pixels
@@ -401,25 +401,23 @@ def _lost_lines(img: Image.Image, scale: float, runs: list[list[Word]], printed:
         if (print_ & ~read).sum() > LOST_SHARE * print_.sum():
             pad = max(6, h // 3)
             zoom = REREAD_ZOOM * min(1.0, body / h) if body else REREAD_ZOOM
-            out.append(((x0, max(0, top - pad), x1, min(img.height, bottom + pad)), zoom))
+            out.append(((x0, max(0, top - pad), x1, min(grey.shape[0], bottom + pad)), zoom))
     return out[:MAX_LOST]
 
 
 def _narrow(mask: np.ndarray, width: int) -> np.ndarray:
     """The runs of True in a 1-d mask no wider than `width`."""
     out = np.zeros_like(mask)
-    d = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
-    for s, e in zip(np.nonzero(d == 1)[0], np.nonzero(d == -1)[0]):
+    for s, e in _true_runs(mask):
         if e - s <= width:
             out[s:e] = True
     return out
 
 
-def _rows_of_marks(img: Image.Image, scale: float, runs: list[list[Word]]) -> list[list[Word]]:
+def _rows_of_marks(grey: np.ndarray, scale: float, runs: list[list[Word]]) -> list[list[Word]]:
     """A row of one mark repeated ('*****' closing a goods list) reads as unsure letters on a scan ('FRO RR ok
     kok'), which then join the last item's description. Such a run is told by its ink: shifted by one mark's
     pitch it matches itself almost exactly, which no line of text does. It becomes one word of asterisks."""
-    grey = None
     out: list[list[Word]] = []
     i = 0
     while i < len(runs):
@@ -431,7 +429,6 @@ def _rows_of_marks(img: Image.Image, scale: float, runs: list[list[Word]]) -> li
             e += 1
         span = [w for r in runs[i:e] for w in r]
         if _mean(span) < MARKS_UNSURE:
-            grey = np.asarray(img.convert("L")) if grey is None else grey
             found = _repeat_pitch(grey, span, scale)
             if found:
                 pitch, alike = found

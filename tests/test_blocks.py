@@ -2,6 +2,7 @@
 box's values), and left whole where they line up (table rows)."""
 import random
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -198,7 +199,7 @@ def test_a_line_the_reading_lost_is_read_again():
     _, boxed = reading_pieces(img, DPI)
     item_row = _words(("N/M", 120, 505, 200, 535, 0.95), ("FRESH YELLOW ONIONS", 720, 505, 1150, 535, 0.95),
                       ("16,400 KGS", 1520, 505, 1760, 535, 0.95))
-    lost = _lost_lines(img, 72 / DPI, [item_row], boxed)
+    lost = _lost_lines(np.asarray(img), 72 / DPI, [item_row], boxed)
     assert len(lost) == 1
     (_, top, _, bottom), zoom = lost[0]
     assert top < boxed[0][1] and bottom > boxed[0][3]  # reaching past the line
@@ -207,9 +208,9 @@ def test_a_line_the_reading_lost_is_read_again():
     headings = _words(("12 Marks and numbers", 120, 326, 560, 356, 0.9),
                       ("13 Description of goods", 720, 326, 1180, 356, 0.9),
                       ("14 Quantity", 1520, 326, 1760, 356, 0.9))
-    assert _lost_lines(img, 72 / DPI, [item_row, headings], boxed) == []
+    assert _lost_lines(np.asarray(img), 72 / DPI, [item_row, headings], boxed) == []
     # one heading of three read: most of the line's print unread
-    assert len(_lost_lines(img, 72 / DPI, [item_row, headings[:1]], boxed)) == 1
+    assert len(_lost_lines(np.asarray(img), 72 / DPI, [item_row, headings[:1]], boxed)) == 1
 
 
 def test_a_lost_line_read_again_gives_the_words_the_first_reading_lacks():

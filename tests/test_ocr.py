@@ -2,6 +2,7 @@
 sideways pages, word boxes in points."""
 import io
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
@@ -227,7 +228,7 @@ def test_a_row_of_one_mark_repeated_read_as_letters_becomes_that_row():
     from extractors.ocr import _rows_of_marks
     img = _marks_page()
     marks = _run_over(img, 245, 300, conf=0.45)
-    out = _rows_of_marks(img, 72 / 300, [marks[:1], marks[1:]])
+    out = _rows_of_marks(np.asarray(img), 72 / 300, [marks[:1], marks[1:]])
     assert len(out) == 1 and len(out[0]) == 1
     assert set(out[0][0].text) == {"*"} and 20 <= len(out[0][0].text) <= 32
     assert out[0][0].box.x0 == marks[0].box.x0 and out[0][0].box.x1 == marks[-1].box.x1
@@ -239,11 +240,11 @@ def test_text_and_a_signature_line_are_no_row_of_marks(top, bottom):
     from extractors.ocr import _rows_of_marks
     img = _marks_page()
     run = _run_over(img, top, bottom, conf=0.3)
-    assert _rows_of_marks(img, 72 / 300, [run]) == [run]
+    assert _rows_of_marks(np.asarray(img), 72 / 300, [run]) == [run]
 
 
 def test_a_sure_reading_is_never_taken_for_marks():
     from extractors.ocr import _rows_of_marks
     img = _marks_page()
     run = _run_over(img, 245, 300, conf=0.9)
-    assert _rows_of_marks(img, 72 / 300, [run]) == [run]
+    assert _rows_of_marks(np.asarray(img), 72 / 300, [run]) == [run]
