@@ -10,10 +10,10 @@ import re
 
 from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
                                split_party, ticked, view_pages)
-from extractors.layout import Label, Line, columns_of, complete_header, read_table, region_of
+from extractors.layout import Anchor, Label, Line, columns_of, complete_header, group_lines, read_table, region_of
 from extractors.ocr import has_print, reread_many, want
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
-from pipeline.model import Box, Document, ExtractedField, Source
+from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
 L = Label
 LABELS: list[Label] = [
@@ -98,6 +98,12 @@ CRITERION_FIXES = {"W0": "WO", "WQ": "WO", "VVO": "WO", "P E": "PE", "CTG": "CTC
 
 def extract_certificate(doc: Document) -> None:
     views = view_pages(doc, LABELS + COLUMNS)
+    for v in views:
+        if sum(1 for k in ORDER if v.first(k)) < 4:
+            # the goods' headings not found: their columns are told by what the rows hold, and bound the boxes
+            # above as the headings would
+            stop = v.first("box14")
+            v.anchors.update({k: [a] for k, a in columns_by_content(v.page, stop.box.top if stop else None).items()})
     f: dict[str, ExtractedField] = {}
 
     def region(key: str, direction: str = "below"):
@@ -363,16 +369,123 @@ def _second_reading(doc: Document, v: PageView, cells: list[tuple[dict[str, Extr
                                                        source=src)
 
 
+# the goods' columns in the order Form RCEP sets them (Boxes 6-13)
+ORDER = [c.key for c in COLUMNS]
+HS_CELL = re.compile(r"^\d{4}[.,]?\d{2}(?:[.,]?\d{2,4})?[.,]?$")
+ITEM_CELL = re.compile(r"^\d{1,3}[.)]?$")
+BY_CONTENT = 70.0  # how sure columns told by their contents are (a heading found by its words: 86-100)
+HEAD_ALIGN = 4.0  # points: a heading starts this close to where its column's values start
+
+
+def columns_by_content(page: Page, stop_top: float | None = None) -> dict[str, Anchor]:
+    """The goods' columns told by what the rows hold, where their headings were not found (a wording no label
+    holds, a heading OCR lost): the first line of a row of goods holds an HS code with an origin criterion after
+    it, then a country, a quantity and the invoice; its item number stands first and the number and kind of
+    packages opens the description, any marks between. Each column starts where its values start, in every row
+    so found. Told less surely than by a heading (BY_CONTENT), so a reviewer sees the goods read this way."""
+    words = [w for w in page.words if stop_top is None or w.box.bottom <= stop_top + 2]
+    starts: dict[str, list[Word]] = {}
+    ends: dict[str, float] = {}
+    first_top, first_height = None, 0.0
+    for ln in group_lines(words):
+        ws = sorted(ln.words, key=lambda w: w.box.x0)
+        texts = [w.text.strip(",;") for w in ws]
+        for c in range(1, len(ws)):
+            if _criterion(texts[c]) not in CRITERIA:
+                continue
+            i = c + 1
+            while i < len(ws) and _criterion(texts[i]) in CRITERIA:  # 'CTC RVC': one criterion cell
+                i += 1
+            country = next((j for j in range(i, min(i + 2, len(ws))) if texts[j][:1].isalpha() and
+                            parse_country(" ".join(texts[j:j + 3]))), None)
+            hs = c - 1 if HS_CELL.match(texts[c - 1]) else None
+            # a criterion has the HS code before it or the country after it (an HS code left out is a defect the
+            # checks must see, not a row lost)
+            if hs is not None or country is not None:
+                break
+        else:
+            continue
+        cols = {"origin_criterion": c} | ({"hs_code": hs} if hs is not None else {})
+        if country is not None:
+            cols["country_of_origin"] = country
+            # the country's fewest words that name it ('VIET NAM'); the quantity follows ('G.W. 1,200 KGS')
+            i = next(country + k for k in (1, 2, 3) if parse_country(" ".join(texts[country:country + k])))
+            # (a word may stand before the figure: 'G.W. 17,050'; the unit may be on the next line)
+            num = i + 1 if i + 1 < len(ws) and not texts[i][:1].isdigit() and texts[i + 1][:1].isdigit() else i
+            if num < len(ws) and re.fullmatch(r"\d[\d,.]*", texts[num]):
+                cols["quantity"] = i
+                nxt = num + 1
+                if nxt < len(ws) and (q := parse_quantity(f"1 {texts[nxt]}")) and q[1]:
+                    nxt += 1
+                if nxt < len(ws) and re.search(r"\d", texts[nxt]):
+                    cols["invoice"] = nxt
+        left = list(range(c if hs is None else hs))
+        if left and ITEM_CELL.match(texts[0]):
+            cols["item_number"] = 0
+            left = left[1:]
+        pk = next((j for j in left if PACKAGES.match(" ".join(texts[j:left[-1] + 1]))), None)
+        if pk is not None:
+            cols["description"] = pk
+            if pk > left[0]:
+                cols["marks"] = left[0]
+        elif left:
+            cols["description"] = left[0]
+        at = sorted(cols.values())
+        for key, j in cols.items():
+            # the cell's words on this line: from its start to the next cell's
+            end = next((k for k in at if k > j), len(ws))
+            starts.setdefault(key, []).append(ws[j])
+            ends[key] = max(ends.get(key, 0.0), ws[end - 1].box.x1)
+        if first_top is None or ln.box.top < first_top:
+            first_top, first_height = ln.box.top, ln.box.height
+    if first_top is None:
+        return {}
+    x0 = {k: min(w.box.x0 for w in v) for k, v in starts.items()}
+    # the headings over the rows, in words no label holds: the lines close over the rows whose words start where
+    # three columns, left and right of the HS code, start, up to the first that does not (so the box above, Box 3
+    # or 4, ends over them, not under them)
+    head_top = first_top - 3
+    above = first_top
+    for ln in sorted((ln for ln in group_lines(page.words) if ln.box.bottom <= first_top + 1),
+                     key=lambda ln: -ln.box.top)[:8]:
+        if above - ln.box.bottom > max(2 * ln.box.height, 18.0):
+            break
+        above = ln.box.top
+        aligned = {k for w in ln.words for k, x in x0.items() if abs(w.box.x0 - x) <= HEAD_ALIGN}
+        # (across the table: a caption of Box 4 beside Box 5 may happen to start where two columns start)
+        if len(aligned) >= 3 and {"item_number", "marks", "description"} & aligned and \
+                {"hs_code", "origin_criterion", "country_of_origin", "quantity", "invoice"} & aligned:
+            head_top = ln.box.top
+        elif head_top < first_top - 3:
+            break  # over the headings' first line
+    # figures set right in Box 12 ('FOB USD 13,056.00' under '4,080 SETS') reach left over Box 11's space: the
+    # quantity's column starts just after the country
+    if "quantity" in x0 and ends.get("country_of_origin", x0["quantity"]) < x0["quantity"]:
+        x0["quantity"] = ends["country_of_origin"] + 3
+    # a column that does not stand in Form RCEP's order against those before it is left out
+    keys: list[str] = []
+    for key in ORDER:
+        if key in x0 and (not keys or x0[key] > x0[keys[-1]]):
+            keys.append(key)
+    # each stands where a heading would: on the heading row's first line, from the column's start
+    height = min(first_height, first_top - head_top) if first_top - head_top > 1 else first_height
+    return {key: Anchor(key, Box(x0=x0[key], top=head_top, bottom=head_top + height,
+                                 x1=min(x0[key] + 20.0, x0[nxt] - 3 if nxt else page.width)),
+                        BY_CONTENT, [], page.number, beside=0, column=True)
+            for key, nxt in zip(keys, keys[1:] + [None])}
+
+
 def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedField]]:
     items: list[dict[str, ExtractedField]] = []
     for v in views:
-        heads = {k: v.first(k) for k in [c.key for c in COLUMNS]}
+        stop = v.first("box14")
+        heads = {k: v.first(k) for k in ORDER}
         heads = {k: a for k, a in heads.items() if a is not None}
         if len(heads) < 4:
             continue
-        heads = complete_header(v.page, heads, COLUMNS)
+        if all(a.words for a in heads.values()):  # (columns told by content have no heading to complete)
+            heads = complete_header(v.page, heads, COLUMNS)
         head_conf = sum(a.confidence for a in heads.values()) / len(heads)
-        stop = v.first("box14")
         # a row starts at its item number, or at its HS code where OCR lost a lone digit in the narrow Box 6
         starts = {"item_number": re.compile(r"^\s*\d{1,3}\s*$"), "hs_code": re.compile(r"^\s*\d{4}\.?\d{2}")}
         rows = read_table(v.page, heads, starts, stop_top=stop.box.top if stop else None)
