@@ -372,7 +372,7 @@ def _second_reading(doc: Document, v: PageView, cells: list[tuple[dict[str, Extr
 # the goods' columns in the order Form RCEP sets them (Boxes 6-13)
 ORDER = [c.key for c in COLUMNS]
 HS_CELL = re.compile(r"^\d{4}[.,]?\d{2}(?:[.,]?\d{2,4})?[.,]?$")
-ITEM_CELL = re.compile(r"^\d{1,3}[.)]?$")
+ITEM_CELL = re.compile(r"^(?:\d{1,3}|[ilI|])[.)]?$")  # (a lone 1 may be read as a letter)
 BY_CONTENT = 70.0  # how sure columns told by their contents are (a heading found by its words: 86-100)
 HEAD_ALIGN = 4.0  # points: a heading starts this close to where its column's values start
 
@@ -475,6 +475,35 @@ def columns_by_content(page: Page, stop_top: float | None = None) -> dict[str, A
             for key, nxt in zip(keys, keys[1:] + [None])}
 
 
+def _with_content_columns(page: Page, heads: dict[str, Anchor], stop_top: float | None) -> dict[str, Anchor]:
+    """Columns whose headings neither pass found (OCR lost '9. HS CODE' off a scan) told by what their rows hold,
+    where that stands between the headings found on either side; set in the headings' row. A row of headings OCR
+    read in part may have lost box numbers too: a column whose values start left of its heading starts there."""
+    content = columns_by_content(page, stop_top)
+    top = min(a.box.top for a in heads.values())
+    bottom = min(a.box.bottom for a in heads.values())
+    out = dict(heads)
+    for i, key in enumerate(ORDER):
+        if key not in content:
+            continue
+        x = content[key].box.x0
+        left = [heads[k].box.x0 for k in ORDER[:i] if k in heads]
+        right = [heads[k].box.x0 for k in ORDER[i + 1:] if k in heads]
+        if (left and x <= max(left) + 10) or (right and x >= min(right) - 2):
+            continue
+        if key in heads:
+            # a heading whose box number OCR lost ('ORIGIN' of '10. ORIGIN') starts right of its values: the
+            # column starts where they start
+            h = heads[key]
+            if h.box.x0 - 30 < x < h.box.x0 - 3:
+                out[key] = Anchor(key, Box(x0=x, top=h.box.top, x1=h.box.x1, bottom=h.box.bottom), h.score, h.words,
+                                  h.page, h.beside, h.column)
+            continue
+        out[key] = Anchor(key, Box(x0=x, top=top, x1=min(x + 20.0, min(right) - 3 if right else page.width),
+                                   bottom=bottom), BY_CONTENT, [], page.number, beside=0, column=True)
+    return out
+
+
 def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedField]]:
     items: list[dict[str, ExtractedField]] = []
     for v in views:
@@ -485,6 +514,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             continue
         if all(a.words for a in heads.values()):  # (columns told by content have no heading to complete)
             heads = complete_header(v.page, heads, COLUMNS)
+            if len(heads) < len(ORDER):
+                heads = _with_content_columns(v.page, heads, stop.box.top if stop else None)
         head_conf = sum(a.confidence for a in heads.values()) / len(heads)
         # a row starts at its item number, or at its HS code where OCR lost a lone digit in the narrow Box 6
         starts = {"item_number": re.compile(r"^\s*\d{1,3}\s*$"), "hs_code": re.compile(r"^\s*\d{4}\.?\d{2}")}

@@ -104,7 +104,13 @@ COMPANY_END = re.compile(
     r"GMBH|S\.A\.|PVT\.?|PTY\.?|GROUP|TRADING|公司)$", re.I)
 
 
+# a line that is only a company's legal form
+COMPANY_FORM = re.compile(r"(?:(?:CO\.,?|COMPANY|LTD\.?|LIMITED|PTE\.?|PTY\.?|INC\.?|CORP\.?|CORPORATION|SDN\.?|"
+                          r"BHD\.?|JSC|PLC|LLC|GMBH|PVT\.?)\s*)+", re.I)
 CONTACT = re.compile(r"^(TEL|PHONE|FAX|MOBILE|MOB|E-?MAIL|WEB(SITE)?|WWW|HTTP|CONTACT|ATTN)\b", re.I)
+
+
+CAPTIONED = re.compile(r"^[A-Za-z][A-Za-z.'/&-]*(?: [A-Za-z][A-Za-z.'/&-]*){0,2} ?[:：]\s*\S")
 
 
 def split_party(region: Region | None) -> tuple[str | None, str | None, str | None, list[Word], list[Word]]:
@@ -113,6 +119,9 @@ def split_party(region: Region | None) -> tuple[str | None, str | None, str | No
         return None, None, None, [], []
     # telephone, fax, e-mail and web lines of a letterhead or address block are not the address
     lines = [ln for ln in region.lines if ln.text.strip() and not CONTACT.match(ln.text.strip())]
+    # ... and a line led by a caption of its own ('Vessel: ONE HARMONY V.066S') ends the block
+    cut = next((i for i, ln in enumerate(lines) if i and CAPTIONED.match(ln.text.strip())), None)
+    lines = lines[:cut] if cut is not None else lines
     # in a block written in Latin letters, a line all in Chinese is a caption (货物描述 over a table), not address
     if lines and not CJK.search(lines[0].text):
         lines = [ln for ln in lines if not all(CJK.search(w.text) for w in ln.words)]
@@ -121,8 +130,9 @@ def split_party(region: Region | None) -> tuple[str | None, str | None, str | No
     name_lines = [lines[0]]
     rest = lines[1:]
     # a name that wraps: the first line does not end like a company, the second does
-    if rest and not COMPANY_END.search(lines[0].text.strip()) and COMPANY_END.search(rest[0].text.strip()) \
-            and not re.search(r"\d", rest[0].text):
+    # (or the second line is only the company's form: 'LINYI HUASHENG FOODSTUFF COMPANY' / 'LIMITED')
+    if rest and ((not COMPANY_END.search(lines[0].text.strip()) and COMPANY_END.search(rest[0].text.strip())
+                  and not re.search(r"\d", rest[0].text)) or COMPANY_FORM.fullmatch(rest[0].text.strip())):
         name_lines.append(rest.pop(0))
     name = collapse(" ".join(ln.text for ln in name_lines))
     address = collapse(" ".join(ln.text for ln in rest)) if rest else None

@@ -24,7 +24,8 @@ from pipeline.model import Box, Page, Word
 CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
 # a box's number before its caption: '14.', OCR's '1,' for '1.', '2.1' (taking the caption's first letter), a
 # circled number, or what OCR makes of one ('@', '®', '©')
-BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|[\u2460-\u2473@®©]\)?")
+# (or the number with a speck read beside its stop: '4+.')
+BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?")
 
 
 @lru_cache(maxsize=65536)
@@ -154,6 +155,8 @@ def _variants_of(labels: tuple[Label, ...]) -> list[_Variant]:
     return out
 
 
+# words that make a one-word caption into another: 'Customer Ref.', 'Seller ID', 'Date Code'
+CAPTION_TAIL = {"ref", "reference", "no", "number", "code", "id"}
 UNSURE_JUNK = 0.6  # a word read less surely than this before a caption is no running text
 JUNK = 0.35  # a word read less surely than this is no reading: print in another script, or garbled small print
 
@@ -245,6 +248,10 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 run = line.words[idx[s]:idx[s + best[1] - 1] + 1]
                 if any(b.box.x0 - a_.box.x1 > max(8.0, 1.5 * a_.box.height) for a_, b in zip(run, run[1:])):
                     continue
+                # ... in one print size: a title beside a small caption ('PACKING LIST' and 'Date') is not one
+                sizes = [w.box.height for w in ws + more]
+                if page.source == "text_layer" and max(sizes) > 1.6 * min(sizes):
+                    continue
                 # a leading box number ("14." before "Remarks", OCR may read "1," for "1.") belongs to the label
                 pos = line.words.index(ws[0])
                 # (and may take the label's first letter with it: '2.1 mporter's' for '2. Importer's')
@@ -258,9 +265,20 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # (nor is a caption in another script that OCR made into unsure junk: '买方 Buyer' read '377 Buyer')
                 before = line.words[pos - 1] if pos > 0 else None
                 # (nor is the Chinese half of a bilingual caption: '贸易条款 Trade Terms:')
+                # (nor a second reading of the word itself: '1,' under '1.')
                 glued = before is not None and norm(before.text) and not var.label.standalone and \
+                    before.box.x1 <= ws[0].box.x0 + 1 and \
                     before.confidence >= UNSURE_JUNK and not (CJK.search(before.text) and not CJK.search(ws[0].text)) and \
                     ws[0].box.x0 - before.box.x1 < GLUED * max(ws[0].box.height, 4)
+                if True:
+                    # a caption runs on into a longer one: 'Customer Ref.' is no 'Customer', 'Packing List No.' no
+                    # title 'PACKING LIST'
+                    end = line.words.index(ws[-1])
+                    after = line.words[end + 1] if end + 1 < len(line.words) else None
+                    if after is not None and norm(after.text) in CAPTION_TAIL and after.text[:1].isalpha() and \
+                            after.box.x0 - ws[-1].box.x1 < GLUED * max(ws[-1].box.height, 4) and \
+                            not ws[-1].text.endswith((":", "：")):
+                        continue
                 if var.label.standalone:
                     end = line.words.index(ws[-1])
                     if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
@@ -620,6 +638,17 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         k = next((i for i, w in enumerate(same_line) if w.text.rstrip(":").endswith(")")), None)
         if k is not None:
             same_line = same_line[k + 1:]
+    # a grid of captioned cells ('Invoice No.' over its value, 'Delivery No.' in the next cell): text beside a
+    # caption in the caption's own small print, where larger print stands just under it, is the next cell's caption
+    # (on a text page only: off a scan a word's box is its ink, '(Country)' with its brackets taller than 'CHINA')
+    if same_line and anchor.words and direction == "below" and page.source == "text_layer":
+        cap = max(w.box.height for w in anchor.words)
+        under = sorted((w for w in words if w.box.top >= a.bottom - 1 and w.confidence >= 0.8 and
+                        len(re.sub(r"\W", "", w.text)) >= 2), key=lambda w: w.box.top)  # (a checkbox read 'O' is none)
+        first_under = [w for w in under if w.box.top < under[0].box.bottom] if under else []
+        if first_under and first_under[0].box.top - a.bottom < 2 * cap and \
+                max(w.box.height for w in first_under) > 1.2 * cap and max(w.box.height for w in same_line) <= 1.1 * cap:
+            same_line = []
     prev_x1 = a.x1
     for w in same_line:
         if w.box.x0 - prev_x1 > (anchor.beside if prev_x1 == a.x1 else max(12.0, 2.5 * w.box.height)):
@@ -782,6 +811,26 @@ CLOSING_MARK = re.compile(r"[*xX=~_\-.#]{4,}")
 CLOSING_TOTAL = re.compile(r"^(?:SAY\s+)?TOTAL\s*:|^(?:SAY\s+)?TOTAL\b.*\bONLY\b\W*$|^SAY\b.*\bONLY\b\W*$", re.I)
 
 
+# ... or a word between such marks: '*** END ***', '--- NIL ---'
+CLOSING_WORDS = {"END", "NIL", "ENDS"}
+SURROUNDING_MARK = re.compile(r"[*xX=~_\-#]{3,}")
+
+
+def closes_goods(line: Line) -> bool:
+    """A line that closes a list of goods so that nothing can be added to it."""
+    ws = line.words
+    if all(CLOSING_MARK.fullmatch(w.text) for w in ws) or CLOSING_TOTAL.match(line.text):
+        return True
+    if not 1 < len(ws) <= 6:
+        return False
+    # (off a scan, a run of asterisks is read as flat, unsure letters: 'eke END eee', their ink a mark's height)
+    tallest = max(w.box.height for w in ws)
+    marks = [bool(SURROUNDING_MARK.fullmatch(w.text) or (w.box.height < 0.6 * tallest and w.confidence < 0.8))
+             for w in (ws[0], ws[-1])]
+    # (one of the two may be lost: 'END ***' closes as the word says)
+    return all(marks) if len(ws) > 2 else any(marks) and any(w.text.upper() in CLOSING_WORDS for w in ws)
+
+
 RIGHT_SET = 1.5  # points: a value and its heading set right in their column end this close
 
 
@@ -799,7 +848,9 @@ def _set_right(line: Line, heads: list[Anchor]) -> dict[int, str]:
         if phrase:
             end = phrase[-1].box.x1
             head = next((h for h in heads if abs(h.box.x1 - end) <= RIGHT_SET and h.box.x0 > phrase[0].box.x0), None)
-            if head is not None:
+            # (a phrase starting where another heading starts is that column's value run on, set left: 'AUSTRALIA'
+            # under 'RCEP Country' just before '9,500 KGS' under 'QUANTITY')
+            if head is not None and not any(abs(h.box.x0 - phrase[0].box.x0) <= RIGHT_SET + 1 for h in heads):
                 out.update({id(x): head.key for x in phrase})
         phrase = [w] if w is not None else []
     return out
@@ -836,7 +887,7 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
     rows: list[TableRow] = []
     last_bottom = None
     for ln in lines:
-        if all(CLOSING_MARK.fullmatch(w.text) for w in ln.words) or CLOSING_TOTAL.match(ln.text):
+        if closes_goods(ln):
             if rows:
                 break  # '******' under the last item: the list is closed, nothing after it is goods
             continue

@@ -64,8 +64,10 @@ INVOICE = DocSpec(
         L("seller", ("Seller", "卖方 Seller", "SHIPPER / EXPORTER", "Shipper/Exporter", "Seller / Exporter", "Exporter",
                      "Vendor", "Supplier", "Beneficiary", "Exporter/Seller", "卖方", "出口商")),
         L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs", "Bill To", "Importer", "Customer", "买方", "进口商",
-                    "For account & risk of Messrs.", "For account and risk of Messrs.", "Accountee")),
-        L("consignee", ("Consignee", "Ship To", "Deliver To")),
+                    "For account & risk of Messrs.", "For account and risk of Messrs.", "Accountee",
+                    # an enterprise system's partner roles
+                    "Sold-to party", "Bill-to party", "Payer")),
+        L("consignee", ("Consignee", "Ship To", "Deliver To", "Ship-to party")),
         L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
                        "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term", "Terms", "贸易条款",
                        "价格条款")),
@@ -274,17 +276,41 @@ def split_vessel_voyage(text: str | None) -> tuple[str | None, str | None]:
 
 
 def letterhead(page: Page, title: Anchor | None) -> Region | None:
-    """The sender's letterhead: the block of text above the document's title, read as a party block."""
+    """The sender's letterhead: the block of text above the document's title, read as a party block; where the
+    title stands at the top at the right, the block at the top left beside it."""
     if title is None:
         return None
     words = [w for w in page.words if w.box.bottom < title.box.top - 1]
-    if not words:
+    lines = group_lines(words) if words else _beside_title(page, title)
+    if not lines:
         return None
-    lines = group_lines(words)
+    words = [w for ln in lines for w in ln.words]
     anchor = Anchor("letterhead", Box(x0=min(w.box.x0 for w in words), top=min(w.box.top for w in words),
                                       x1=max(w.box.x1 for w in words), bottom=title.box.top - 1),
                     title.score, [], page.number)
     return Region(anchor, anchor.box, lines)
+
+
+def _beside_title(page: Page, title: Anchor) -> list[Line]:
+    """The lines at the top left of the page, left of a title set at the right: the first run of each, from the
+    top down while they follow one another closely and start where the first starts."""
+    left = [w for w in page.words if w.box.x1 < title.box.x0 - 2]
+    out: list[Line] = []
+    for ln in group_lines(left):
+        runs = split_segments(ln)
+        if not out:
+            if runs[0].box.top > title.box.bottom + 4:
+                return []  # nothing stands beside the title
+            out.append(runs[0])
+            continue
+        # (other cells may stand between the title and the block, further right: they are passed over)
+        run = next((r for r in runs if abs(r.box.x0 - out[0].box.x0) <= 4), None)
+        if run is None:
+            continue
+        if run.box.top - out[-1].box.bottom > 1.2 * max(run.box.height, 4.0):
+            break
+        out.append(run)
+    return out
 
 
 def find_table_header(page: Page, columns: list[Label], min_columns: int = 3) -> dict[str, Anchor]:
@@ -320,7 +346,9 @@ def extract_trade_document(doc: Document) -> None:
         for key in keys.split("|"):
             if key == "letterhead":
                 v0 = views[0] if views else None
-                region = letterhead(v0.page, v0.first("title")) if v0 else None
+                # (the title in the largest print: 'Packing List No.' in a grid cell is no title)
+                titles = v0.anchors.get("title", []) if v0 else []
+                region = letterhead(v0.page, max(titles, key=lambda a: a.box.height)) if titles else None
             else:
                 region = _region(views, key, spec, header_anchors)
             if region is not None and region.lines:

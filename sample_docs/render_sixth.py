@@ -175,8 +175,9 @@ def render_certificate_h(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
 # ---------------------------------------------------------------- an enterprise system's invoice and packing list
 
 def _sender(sh: Sheet, name: str, address: str) -> None:
-    sh.text(40, 36, name, 12.5, SANS_B)
-    _values(sh, 40, 54, [address], 250, 8.0)
+    # (a long name wraps short of the title at the right)
+    y = _values(sh, 40, 36, [name], 270, 12.5, SANS_B)
+    _values(sh, 40, y + 2, [address], 250, 8.0)
 
 
 def _key_cells(sh: Sheet, pairs: list[tuple[str, str]], x0: float, top: float, x1: float) -> float:

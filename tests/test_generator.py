@@ -90,3 +90,24 @@ def test_totals_said_in_words():
     assert in_words(193471) == "ONE HUNDRED NINETY-THREE THOUSAND FOUR HUNDRED SEVENTY-ONE"
     assert in_words(1_200_000) == "ONE MILLION TWO HUNDRED THOUSAND"
     assert in_words(20) == "TWENTY" and in_words(0) == "ZERO"
+
+
+def test_sixth_family_long_names_wrap_short_of_the_title():
+    """The enterprise system's invoice sets its title at the top right: a long seller name wraps before it
+    rather than printing over it."""
+    import io
+
+    import pdfplumber
+
+    from sample_docs.render_sixth import render_invoice_i
+    fields = {"seller_name": "HAI PHONG MUSICAL INSTRUMENTS JOINT STOCK COMPANY", "seller_address": "LOT B4, HAI PHONG",
+              "buyer_name": "X", "buyer_address": "Y", "invoice_number": "INV-1", "invoice_date": "2025-03-12",
+              "currency": "USD", "incoterm": "FOB", "total_amount": 10.0,
+              "items": [{"description": "GUITARS", "hs_code": "920290", "quantity": 1, "quantity_unit": "PCS",
+                         "unit_price": 10.0, "amount": 10.0}]}
+    with pdfplumber.open(io.BytesIO(render_invoice_i(fields, {}))) as pdf:
+        words = pdf.pages[0].extract_words()
+    title = next(x for x in words if x["text"] == "COMMERCIAL")
+    name = [x for x in words if x["text"] in fields["seller_name"].split() and x["top"] < 60]
+    assert {x["text"] for x in name} == set(fields["seller_name"].split())
+    assert all(x["x1"] < title["x0"] for x in name)

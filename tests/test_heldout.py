@@ -319,3 +319,148 @@ def test_goods_read_by_their_contents_where_no_heading_is_known(family, request)
             assert doc.items[0]["hs_code"].confidence < sure.items[0]["hs_code"].confidence
             checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize("text,closes", [("*** END ***", True), ("--- NIL ---", True), ("XXX NO MORE ITEMS XXX", True),
+                                         ("******", True), ("FROZEN *** GRADE A", False), ("*** FRAGILE", False)])
+def test_a_word_between_marks_closes_the_goods(text, closes):
+    from extractors.layout import closes_goods
+    line = Line([w(t, 100 + 40 * k, 400) for k, t in enumerate(text.split())])
+    assert closes_goods(line) is closes
+
+
+def test_a_letterhead_beside_a_title_set_at_the_right():
+    """An enterprise system's invoice: the seller's name and address at the top left, the title at the right on
+    the name's line, a grid of captioned cells under the title reaching left of it."""
+    from extractors.fields import split_party
+    from extractors.trade_documents import letterhead
+    words = [w("ULSAN", 40, 36, size=12.5), w("PETRO", 90, 36, size=12.5), w("CO.,", 140, 36, size=12.5),
+             w("LTD.", 170, 36, size=12.5),
+             w("45", 40, 54), w("YEOMPO-RO,", 52, 54), w("ULSAN,", 99, 54),
+             w("Invoice", 333, 60, size=6), w("No.", 355, 60, size=6),  # a grid cell, further right
+             w("KOREA", 40, 64), w("ULS25-421", 336, 71, size=8.5),
+             w("Sold-to", 40, 130, size=6.5), w("party", 64, 130, size=6.5)]
+    title_words = [w("COMMERCIAL", 390, 34, size=15), w("INVOICE", 493, 34, size=15)]
+    page = Page(number=1, width=595, height=842, words=words + title_words)
+    title = Anchor("title", Box(x0=390, top=34, x1=555, bottom=49), 100, title_words, 1)
+    name, address, country, _, _ = split_party(letterhead(page, title))
+    assert (name, address, country) == ("ULSAN PETRO CO., LTD.", "45 YEOMPO-RO, ULSAN, KOREA", "KR")
+
+
+def test_a_caption_running_on_into_a_longer_one_is_not_the_shorter():
+    """'Customer Ref.' in a grid cell is no 'Customer' caption: the buyer is the 'Sold-to party'."""
+    from extractors.trade_documents import INVOICE
+    words = [w("Customer", 333, 80, size=6), w("Ref.", 360, 80, size=6), w("PO-25-421", 336, 90),
+             w("Sold-to", 40, 130, size=6.5), w("party", 64, 130, size=6.5), w("HANOI", 40, 141), w("TRADING", 70, 141)]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), INVOICE.labels)
+    assert [a.box.x0 for a in found["buyer"]] == [40]
+
+
+def test_the_next_cells_caption_beside_a_caption_is_not_its_value():
+    """A grid of captioned cells, captions in small print over their values: 'Delivery No.' beside 'Invoice No.'
+    is the next cell's caption; the invoice number stands under its caption."""
+    from extractors.layout import region_of
+    cap = [w("Invoice", 333, 60, size=6), w("No.", 355, 60, size=6)]
+    words = cap + [w("Delivery", 446, 60, size=6), w("No.", 470, 60, size=6), w("ULS25-421", 336, 71, size=8.5),
+                   w("8025-421", 448, 71, size=8.5)]
+    page = Page(number=1, width=595, height=842, words=words)
+    a = Anchor("invoice_number", Box(x0=333, top=60, x1=365, bottom=66), 100, cap, 1)
+    r = region_of(page, a, [a])
+    assert r.lines[0].text.startswith("ULS25-421")
+    # a value beside its caption in the caption's own print is still read there
+    beside = [w("Invoice", 40, 60), w("No.:", 70, 60), w("INV-1", 100, 60), w("Seller", 40, 75)]
+    a = Anchor("invoice_number", Box(x0=40, top=60, x1=92, bottom=68), 100, beside[:2], 1)
+    assert region_of(Page(number=1, width=595, height=842, words=beside), a, [a]).lines[0].text == "INV-1"
+    # ... and where a checkbox under it is read as a taller unsure 'O', off a scan
+    issued = [w("Issued", 339, 84, size=6), w("in", 363, 84, size=6), w("AUSTRALIA", 383, 83.5, size=6.5),
+              Word(text="O", confidence=0.35, box=Box(x0=360, top=97.7, x1=366, bottom=106.3))]
+    a = Anchor("issued_in", Box(x0=339, top=84, x1=370, bottom=90), 100, issued[:2], 1)
+    assert region_of(Page(number=1, width=595, height=842, source="ocr", words=issued), a, [a]).lines[0].text == \
+        "AUSTRALIA"
+
+
+def test_a_party_block_ends_at_a_line_led_by_its_own_caption():
+    from extractors.fields import split_party
+    anchor = Anchor("buyer", Box(x0=40, top=120, x1=90, bottom=128), 100, [], 1)
+    lines = [Line([w("HANOI", 40, 141), w("TRADING", 70, 141), w("CO.,", 110, 141), w("LTD.", 130, 141)]),
+             Line([w("15", 40, 152), w("LANG", 52, 152), w("HA", 80, 152), w("STREET,", 95, 152), w("HANOI,", 135, 152),
+                   w("VIET", 170, 152), w("NAM", 192, 152)]),
+             Line([w("Vessel:", 40, 172), w("ONE", 75, 172), w("HARMONY", 95, 172), w("From:", 150, 172),
+                   w("BUSAN,", 180, 172), w("KOREA", 215, 172)])]
+    assert split_party(Region(anchor, anchor.box, lines))[1:3] == ("15 LANG HA STREET, HANOI, VIET NAM", "VN")
+
+
+def test_a_title_and_a_small_caption_under_it_are_no_one_label():
+    """'PACKING LIST' in the title's print with 'Date' in a grid cell's small print under it is no 'Packing List
+    Date' caption."""
+    from extractors.trade_documents import PACKING_LIST
+    words = [w("PACKING", 449, 37, size=15), w("LIST", 522, 37, size=15), w("Date", 446, 60, size=6),
+             w("2024.02.07", 448, 71, size=8.5)]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), PACKING_LIST.labels)
+    assert [x.text for x in found["date"][0].words] == ["Date"]
+    assert [x.text for x in found["title"][0].words] == ["PACKING", "LIST"]
+
+
+def test_a_word_between_asterisks_read_off_a_scan_closes_the_goods():
+    """Off a scan '*** END ***' is read as flat unsure letters ('eke END eee'): their ink is a mark's height."""
+    from extractors.layout import closes_goods
+    flat = Line([Word(text="eke", confidence=0.45, box=Box(x0=190, top=400, x1=199, bottom=402.4)),
+                 Word(text="END", confidence=0.96, box=Box(x0=201, top=398, x1=217, bottom=404)),
+                 Word(text="eee", confidence=0.35, box=Box(x0=220, top=400, x1=229, bottom=402.4))])
+    assert closes_goods(flat)
+    # a description read surely in letters of its own height is no closing line: 'ROD END SET'
+    words = Line([w("ROD", 190, 400), w("END", 212, 400), w("SET", 234, 400)])
+    assert not closes_goods(words)
+
+
+def test_goods_headings_ocr_lost_in_part_are_told_by_the_rows():
+    """Off a scan, OCR lost '6. ITEM', '9. HS CODE' and the '10.' of '10. ORIGIN' (whose word then starts right of
+    its values): the columns are told by what the rows hold, and the HS code and criterion are not read into the
+    description."""
+    from extractors.certificate import COLUMNS, LABELS, _items
+    from extractors.fields import view_pages
+    from pipeline.model import Document
+
+    def at(t, x, top):
+        return Word(text=t, confidence=0.93, box=Box(x0=x, top=top, x1=x + 5.2 * len(t), bottom=top + 7))
+    heads = [("7.", 60), ("MARKS", 67), ("AND", 90), ("8.", 128), ("NUMBER", 135), ("AND", 162), ("KIND", 177),
+             ("OF", 192), ("PACKAGES;", 202), ("ORIGIN", 355), ("11.", 383), ("RCEP", 393), ("12.", 431),
+             ("QUANTITY", 441), ("13.", 499), ("INVOICE", 509)]
+    row = [("1", 33), ("N/M", 61), ("736", 129), ("CARTONS", 146), ("0704.90", 295), ("WO", 345), ("CHINA", 383),
+           ("11,040", 431), ("KGS", 462), ("INV-LI256993", 499)]
+    words = [at(t, x, 280) for t, x in heads] + [at(t, x, 308) for t, x in row] + \
+        [at(t, x, 318) for t, x in (("FRESH", 129), ("CHINESE", 160), ("CABBAGE", 200), ("2025.01.10", 499))]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    doc = Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=1.0, pages=[page])
+    items = _items(doc, view_pages(doc, LABELS + COLUMNS))
+    got = {k: f.value for k, f in items[0].items()}
+    assert (got["item_number"], got["packages"], got["description"], got["hs_code"], got["origin_criterion"],
+            got["country_of_origin"], got["quantity"]) == (1, "736 CARTONS", "FRESH CHINESE CABBAGE", "070490", "WO",
+                                                           "CN", 11040.0)
+
+
+@pytest.mark.parametrize("number", ["1.", "4+.", "1'."])
+def test_a_box_number_read_with_a_speck_or_twice_still_leads_its_title(number):
+    from extractors.certificate import LABELS
+    title = "EXPORTER'S NAME, ADDRESS AND COUNTRY".split()
+    words = [w(number, 33, 70)]
+    for t in title:
+        words.append(w(t, words[-1].box.x1 + 2.5, 70))
+    if number == "1.":  # read twice: '1,' over '1.'
+        words.insert(0, w("1,", 33, 70))
+    found = find_anchors(Page(number=1, width=595, height=842, source="ocr", words=words), LABELS)
+    assert found["box1"][0].box.x0 == 33
+
+
+@pytest.fixture(scope="module")
+def sixth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sixth")
+    return out, generate(out, seed=91, count=8, layouts="sixth")
+
+
+def test_sixth_family_text_documents_read_right(sixth):
+    """An electronic issuing system's certificate (captions over every value, the number in a box of its own, the
+    goods closed by '*** END ***'), an enterprise system's invoice and packing list (title at the right beside the
+    seller's name, 'Sold-to party', a grid of captioned cells, 'Customer Ref.') and a liner's bill of lading
+    ('B/L NO.' beside 'BOOKING NO.')."""
+    assert_text_documents_read_right(*sixth)
