@@ -26,16 +26,17 @@ from sample_docs.render_fresh import RENDERERS_FRESH
 from sample_docs.render_heldout import RENDERERS_HELDOUT
 from sample_docs.render_fifth import RENDERERS_FIFTH
 from sample_docs.render_fourth import RENDERERS_FOURTH
+from sample_docs.render_seventh import RENDERERS_SEVENTH
 from sample_docs.render_sixth import RENDERERS_SIXTH
 from sample_docs.render_third import RENDERERS_THIRD
 from sample_docs.scenario import ScenarioBuilder, Submission, plan
 
 ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERERS_THIRD, **RENDERERS_FOURTH,
-                 **RENDERERS_FIFTH, **RENDERERS_SIXTH}
+                 **RENDERERS_FIFTH, **RENDERERS_SIXTH, **RENDERERS_SEVENTH}
 # The development layouts, and held-out families the extractor was not developed on ('fresh' was drawn after
 # extraction had been tuned on 'heldout', for a blind measurement again; 'third' after it had been tuned on 'fresh';
 # 'fourth' after it had been tuned on 'third'; 'fifth' after it had been tuned on 'fourth'; 'sixth' after it had
-# been tuned on 'fifth').
+# been tuned on 'fifth'; 'seventh' after it had been tuned on 'sixth').
 LAYOUTS = {
     "dev": {"co": ["co-a", "co-b"], "inv": ["inv-a", "inv-b", "inv-c"], "pl": ["pl-a"], "bl": ["bl-a"]},
     "heldout": {"co": ["co-c"], "inv": ["inv-d"], "pl": ["pl-b"], "bl": ["bl-b"]},
@@ -44,8 +45,10 @@ LAYOUTS = {
     "fourth": {"co": ["co-f"], "inv": ["inv-g"], "pl": ["pl-e"], "bl": ["bl-e"]},
     "fifth": {"co": ["co-g"], "inv": ["inv-h"], "pl": ["pl-f"], "bl": ["bl-f"]},
     "sixth": {"co": ["co-h"], "inv": ["inv-i"], "pl": ["pl-g"], "bl": ["bl-g"]},
+    "seventh": {"co": ["co-i"], "inv": ["inv-j"], "pl": ["pl-h"], "bl": ["bl-h"]},
 }
-LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third", "fourth", "fifth", "sixth")), [])
+LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third", "fourth", "fifth", "sixth",
+                                                                  "seventh")), [])
                   for k in LAYOUTS["dev"]}
 
 GENERATOR_VERSION = 1
