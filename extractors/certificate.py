@@ -84,7 +84,7 @@ BOILERPLATE = (
     "Partnership Agreement.",
 )
 
-PACKAGES = re.compile(r"^\s*(\d[\d,]*\s*(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?|PALLETS?|PACKAGES|PKGS?|BOXES|"
+PACKAGES = re.compile(r"^\s*(\d[\d,]*\.?\s*(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?|PALLETS?|PACKAGES|PKGS?|BOXES|"
                       r"CASES?|BALES?|ROLLS?|CRATES?|SACKS?|BUNDLES?|PCS|PIECES|SETS|IBCS?|CONTAINERS?))\b[\s,]*(?:OF\s+)?",
                       re.I)
 CRITERIA = {"WO", "PE", "CTC", "RVC", "CR", "ACU", "DMI"}
@@ -415,9 +415,11 @@ def columns_by_content(page: Page, stop_top: float | None = None) -> dict[str, A
             if num < len(ws) and re.fullmatch(r"\d[\d,.]*", texts[num]):
                 cols["quantity"] = i
                 nxt = num + 1
-                if nxt < len(ws) and (q := parse_quantity(f"1 {texts[nxt]}")) and q[1]:
+                # (the unit, or a short word in its place that no unit list holds: 'pes' for 'pcs' off a scan)
+                if nxt < len(ws) and (((q := parse_quantity(f"1 {texts[nxt]}")) and q[1]) or
+                                      re.fullmatch(r"[A-Za-z]{1,5}\.?", texts[nxt])):
                     nxt += 1
-                if nxt < len(ws) and re.search(r"\d", texts[nxt]):
+                if nxt < len(ws):  # (Box 13 is the last: whatever follows, 'INV-' wrapped at its hyphen too)
                     cols["invoice"] = nxt
         left = list(range(c if hs is None else hs))
         if left and ITEM_CELL.match(texts[0]):
@@ -562,7 +564,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                 mark_words = mark_words[:n_marks]
             put("marks", mark_words, marks)
             m = PACKAGES.match(desc_text)
-            packages = collapse(m[1]) if m else None
+            # (a speck read as a stop after the number off a scan: '602. DRUMS')
+            packages = re.sub(r"(?<=\d)\.(?=\s)", "", collapse(m[1])) if m else None
             description = collapse(desc_text[m.end():] if m else desc_text)
             pk_words = desc_lines[0].words if (m and desc_lines) else []
             put("packages", pk_words, packages)
@@ -610,7 +613,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                 if d and inv_date is None:
                     inv_date = d[0]
                     date_words = ln.words
-                    before = ln.text[:d[1][0]].strip(" ,/")
+                    # ('INV-1 of 12-03-2025', 'INV-1 dated 12-03-2025')
+                    before = re.sub(r"\s+(?:of|dated|dd\.?|date:?)$", "", ln.text[:d[1][0]].strip(" ,/"), flags=re.I)
                     if before and inv_no is None:
                         inv_no, no_words = before, ln.words
                 elif inv_no is None:
@@ -620,6 +624,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                     # a number that wraps onto a second line (a date OCR garbled is no part of it)
                     inv_no += ln.text.strip()
                     no_words = no_words + ln.words
+            if inv_no:  # ('INV-1 of' / '12-03-2025' wrapped)
+                inv_no = re.sub(r"\s+(?:of|dated|dd\.?|date:?)$", "", inv_no, flags=re.I)
             put("invoice_number", no_words, re.sub(r"\s*([-/])\s*", r"\1", inv_no) if inv_no else None)
             put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
             if v.page.source == "ocr":

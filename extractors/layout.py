@@ -24,8 +24,8 @@ from pipeline.model import Box, Page, Word
 CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
 # a box's number before its caption: '14.', OCR's '1,' for '1.', '2.1' (taking the caption's first letter), a
 # circled number, or what OCR makes of one ('@', '®', '©')
-# (or the number with a speck read beside its stop: '4+.')
-BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?")
+# (or the number with a speck read beside its stop: '4+.', or a 4 read as 'A.')
+BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|A[.,]")
 
 
 @lru_cache(maxsize=65536)
@@ -310,7 +310,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key], is_column[key]))
     translated = {id(w): (line, i) for line in lines for i, w in enumerate(line.words)}
     for key, v in found.items():
-        found[key] = v = [_with_translation(a, translated, used) for a in _bilingual(v)]
+        found[key] = v = [_with_translation(_led_by_translation(a, translated, used), translated, used)
+                          for a in _bilingual(v)]
         v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
     return found
 
@@ -341,6 +342,30 @@ def _junk(w: Word) -> bool:
     if w.confidence < JUNK:
         return True
     return w.text.endswith((":", "：")) and (w.confidence < UNSURE_JUNK or bool(re.search(r"[\d#¢§%*\"/]", w.text)))
+
+
+def _led_by_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[int]) -> Anchor:
+    """'Người mua / Buyer:', 'Số hóa đơn / Invoice No.:': a caption led by the same caption in another language and
+    a slash is one caption, starting where its first language starts (its value stands under the whole)."""
+    if not a.words:
+        return a
+    line, i = where.get(id(a.words[0]), (None, -1))
+    if line is None or i < 2 or line.words[i - 1].text not in ("/", "|"):
+        return a
+    take: list[Word] = []
+    nxt = a.words[0]
+    for w in reversed(line.words[:i]):
+        if id(w) in used or nxt.box.x0 - w.box.x1 > GLUED * max(w.box.height, 4.0) * 2:
+            break
+        take.insert(0, w)
+        nxt = w
+    if len(take) < 2:
+        return a
+    box = a.box
+    for w in take:
+        box = box.union(w.box)
+    used.update(id(w) for w in take)
+    return Anchor(a.key, box, a.score, take + a.words, a.page, a.beside, a.column)
 
 
 def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[int]) -> Anchor:
@@ -821,6 +846,8 @@ def closes_goods(line: Line) -> bool:
     ws = line.words
     if all(CLOSING_MARK.fullmatch(w.text) for w in ws) or CLOSING_TOTAL.match(line.text):
         return True
+    if len(ws) >= 4 and CLOSING_MARK.fullmatch("".join(w.text for w in ws)):
+        return True  # spaced: '- - - - - -'
     if not 1 < len(ws) <= 6:
         return False
     # (off a scan, a run of asterisks is read as flat, unsure letters: 'eke END eee', their ink a mark's height)
@@ -856,6 +883,32 @@ def _set_right(line: Line, heads: list[Anchor]) -> dict[int, str]:
     return out
 
 
+def _phrases(line: Line) -> list[list[Word]]:
+    """The line's runs of words a word space apart."""
+    out: list[list[Word]] = []
+    for w in sorted(line.words, key=lambda w: w.box.x0):
+        if out and w.box.x0 - out[-1][-1].box.x1 <= max(3.0, 0.6 * w.box.height):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def _under_one_heading(line: Line, heads: list[Anchor]) -> dict[int, str]:
+    """A phrase (words a word space apart) that stands under one heading only is that heading's, whole: values
+    set left under a heading centred over them ('UPHOLSTERED DINING' under 'Description', starting left of it)
+    would otherwise lose their first word to the column before. Word ids to column keys."""
+    out: dict[int, str] = {}
+    for phrase in _phrases(line):
+        x0, x1 = phrase[0].box.x0, phrase[-1].box.x1
+        over = [h for h in heads if h.words and min(x1, h.box.x1) - max(x0, h.box.x0) > 0]
+        # (only a phrase starting left of the heading: a code right of a long heading whose neighbour's heading OCR
+        # lost keeps its own column)
+        if len(over) == 1 and x0 < over[0].box.x0:
+            out.update({id(x): over[0].key for x in phrase})
+    return out
+
+
 def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, re.Pattern[str]], *,
                stop_top: float | None = None, row_start: re.Pattern[str] | None = None,
                max_gap: float = 60.0) -> list[TableRow]:
@@ -886,24 +939,40 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
 
     rows: list[TableRow] = []
     last_bottom = None
+    starts_at: dict[float, str] = {}  # where the current row's values start, and in which column
     for ln in lines:
         if closes_goods(ln):
             if rows:
                 break  # '******' under the last item: the list is closed, nothing after it is goods
             continue
-        by_col: dict[str, list[Word]] = {}
         right_set = _set_right(ln, heads)
-        for w in ln.words:
-            k = right_set.get(id(w)) or col_of(w)
-            if k:
-                by_col.setdefault(k, []).append(w)
+        under = _under_one_heading(ln, heads)
+
+        def columns(placed: dict[int, str]) -> dict[str, list[Word]]:
+            by_col: dict[str, list[Word]] = {}
+            for w in ln.words:
+                k = right_set.get(id(w)) or under.get(id(w)) or placed.get(id(w)) or col_of(w)
+                if k:
+                    by_col.setdefault(k, []).append(w)
+            return by_col
+
+        by_col = columns({})
         starts = False
         for k, pat in starters.items():
             key_text = " ".join(w.text for w in by_col.get(k, []))
             if key_text and (pat is None or pat.search(key_text)):
                 starts = True
+        if not starts and rows:
+            # a line wrapped in its cell starts where the cell's first line starts ('VENEER' under 'SOLID WOOD')
+            placed: dict[int, str] = {}
+            for phrase in _phrases(ln):
+                k = next((key for x, key in starts_at.items() if abs(x - phrase[0].box.x0) <= 2), None)
+                if k is not None and not any(id(w) in right_set or id(w) in under for w in phrase):
+                    placed.update({id(w): k for w in phrase})
+            by_col = columns(placed) if placed else by_col
         if starts:
             rows.append(TableRow({}, ln.box.top, ln.box.bottom))
+            starts_at = {}
         elif not rows or (last_bottom is not None and ln.box.top - last_bottom > max_gap):
             if rows:
                 break  # a gap this wide ends the table
@@ -911,6 +980,7 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
         row = rows[-1]
         for k, ws in by_col.items():
             row.cells.setdefault(k, []).append(Line(ws))
+            starts_at.setdefault(min(w.box.x0 for w in ws), k)
         row.bottom = max(row.bottom, ln.box.bottom)
         last_bottom = ln.box.bottom
     return rows

@@ -118,6 +118,9 @@ def parse_country(text: str | None, *, last: bool = True) -> str | None:
         return t
     found = _country_regex().findall(t)
     if not found:
+        # a ruling beside the name read as its last letter, off a scan: 'AUSTRALIAI'
+        found = _country_regex().findall(re.sub(r"(?<=[A-Z]{3})[I|!l](?=[\s,]|$)", "", t))
+    if not found:
         return None
     return _country_names()[found[-1] if last else found[0]]
 
@@ -145,7 +148,9 @@ def parse_number(text: str | None) -> float | None:
 UNITS = {"KGS": "KGS", "KG": "KGS", "KGM": "KGS", "KILOGRAMS": "KGS", "PCS": "PCS", "PC": "PCS", "PIECES": "PCS",
          "SETS": "SETS", "SET": "SETS", "LTRS": "LTRS", "LTR": "LTRS", "LITRES": "LTRS", "L": "LTRS", "MT": "MT",
          "TONS": "MT", "CTNS": "CTNS", "CARTONS": "CTNS", "M": "M", "M2": "M2", "M3": "M3", "PAIRS": "PRS", "PRS": "PRS",
-         "UNITS": "UNITS", "DOZ": "DOZ"}
+         "UNITS": "UNITS", "DOZ": "DOZ",
+         # lower-case 'pcs' read off a scan ('c' as 'e'): no unit is spelt so
+         "PES": "PCS"}
 
 
 def parse_quantity(text: str | None) -> tuple[float, str | None] | None:

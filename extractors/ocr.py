@@ -645,6 +645,9 @@ def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list
     out: list[Word] = []
     for w in words:
         inner = [i for i, ch in enumerate(w.text) if ch in "I|/l!1" and 0 < i < len(w.text) - 1]
+        # (or a word set close to a ruling on its right, read as its last letter: 'AUSTRALIAI', 'LINYII')
+        if w.text[-1:] in ("I", "|", "l", "!") and len(w.text) >= 4:
+            inner.append(len(w.text) - 1)
         if len(w.text) < 4 or not inner:
             out.append(w)
             continue
@@ -668,7 +671,8 @@ def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list
         cut = w.box.x0 + (w.box.x1 - w.box.x0) * at / len(w.text)
         cut2 = w.box.x0 + (w.box.x1 - w.box.x0) * (at + 1) / len(w.text)
         out.append(w.model_copy(update={"text": w.text[:at], "box": w.box.model_copy(update={"x1": cut})}))
-        out.append(w.model_copy(update={"text": w.text[at + 1:], "box": w.box.model_copy(update={"x0": cut2})}))
+        if at + 1 < len(w.text):
+            out.append(w.model_copy(update={"text": w.text[at + 1:], "box": w.box.model_copy(update={"x0": cut2})}))
     return out
 
 

@@ -325,7 +325,27 @@ def find_table_header(page: Page, columns: list[Label], min_columns: int = 3) ->
                 band[b.key] = b
         if len(band) > len(best):
             best = band
-    return complete_header(page, best, columns) if len(best) >= min_columns else {}
+    if len(best) < min_columns:
+        return {}
+    return _with_line_over(page, complete_header(page, best, columns))
+
+
+def _with_line_over(page: Page, heads: dict[str, Anchor]) -> dict[str, Anchor]:
+    """Headings printed in two languages, one line over the other ('Tên hàng' over 'Description'): the line just
+    over the headings found, whose words stand over three of them, is part of the heading row (so the block above
+    ends over it, not under it)."""
+    top = min(a.box.top for a in heads.values())
+    height = max(a.box.height for a in heads.values())
+    over = [w for w in page.words if top - 2.2 * height <= w.box.top and w.box.bottom <= top + 1]
+    if not over:
+        return heads
+    covered = {k for k, a in heads.items() for w in over
+               if min(w.box.x1, a.box.x1 + 12) - max(w.box.x0, a.box.x0 - 12) > 0}
+    if len(covered) < 3 or len(covered) < len(heads) / 2:
+        return heads
+    line_top = min(w.box.top for w in over)
+    return {k: Anchor(k, Box(x0=a.box.x0, top=min(a.box.top, line_top), x1=a.box.x1, bottom=a.box.bottom), a.score,
+                      a.words, a.page, a.beside, a.column) for k, a in heads.items()}
 
 
 def extract_trade_document(doc: Document) -> None:

@@ -322,6 +322,7 @@ def test_goods_read_by_their_contents_where_no_heading_is_known(family, request)
 
 
 @pytest.mark.parametrize("text,closes", [("*** END ***", True), ("--- NIL ---", True), ("XXX NO MORE ITEMS XXX", True),
+                                         ("- - - - - - - -", True), ("- 10 PCS", False),
                                          ("******", True), ("FROZEN *** GRADE A", False), ("*** FRAGILE", False)])
 def test_a_word_between_marks_closes_the_goods(text, closes):
     from extractors.layout import closes_goods
@@ -439,7 +440,7 @@ def test_goods_headings_ocr_lost_in_part_are_told_by_the_rows():
                                                            "CN", 11040.0)
 
 
-@pytest.mark.parametrize("number", ["1.", "4+.", "1'."])
+@pytest.mark.parametrize("number", ["1.", "4+.", "1'.", "A."])
 def test_a_box_number_read_with_a_speck_or_twice_still_leads_its_title(number):
     from extractors.certificate import LABELS
     title = "EXPORTER'S NAME, ADDRESS AND COUNTRY".split()
@@ -464,3 +465,70 @@ def test_sixth_family_text_documents_read_right(sixth):
     seller's name, 'Sold-to party', a grid of captioned cells, 'Customer Ref.') and a liner's bill of lading
     ('B/L NO.' beside 'BOOKING NO.')."""
     assert_text_documents_read_right(*sixth)
+
+
+def test_a_caption_led_by_its_translation_governs_the_value_under_both():
+    """'Người mua / Buyer:' over the buyer's name, which starts under the Vietnamese: the caption is the whole."""
+    from extractors.fields import split_party
+    from extractors.layout import region_of
+    from extractors.trade_documents import INVOICE
+    words = []
+    for t in ("Người", "mua", "/", "Buyer:"):
+        words.append(w(t, words[-1].box.x1 + 2 if words else 40, 106, size=7.5))
+    words += [w("SEOUL", 40, 117), w("MART", 71, 117), w("CORP.", 98, 117),
+              w("123", 40, 128), w("TEHERAN-RO,", 59, 128), w("SEOUL", 120, 128), w("KOREA", 150, 128)]
+    page = Page(number=1, width=595, height=842, words=words)
+    found = find_anchors(page, INVOICE.labels)
+    a = found["buyer"][0]
+    assert a.box.x0 == 40
+    name, address, country, _, _ = split_party(region_of(page, a, [a]))
+    assert (name, country) == ("SEOUL MART CORP.", "KR")
+
+
+def test_values_set_left_under_a_centred_heading_and_their_wrapped_line_stay_in_its_column():
+    from extractors.layout import read_table
+    heads = {"no": Anchor("no", Box(x0=45, top=300, x1=57, bottom=307), 100, [w("No.", 45, 300)], 1, column=True),
+             "description": Anchor("description", Box(x0=134, top=300, x1=173, bottom=307), 100,
+                                   [w("Description", 134, 300)], 1, column=True),
+             "amount": Anchor("amount", Box(x0=495, top=300, x1=520, bottom=307), 100, [w("Amount", 495, 300)], 1,
+                              column=True)}
+    words = [w("1", 49, 320)]
+    for t in ("SOLID", "WOOD", "TABLES,", "OAK"):
+        words.append(w(t, words[-1].box.x1 + 2.5 if len(words) > 1 else 68, 320))
+    words += [w("35,948.00", 508, 320), w("VENEER", 68, 331)]
+    page = Page(number=1, width=595, height=842, words=words + [x for a in heads.values() for x in a.words])
+    rows = read_table(page, heads, "amount")
+    assert rows[0].text("description") == "SOLID WOOD TABLES, OAK VENEER" and rows[0].text("no") == "1"
+
+
+@pytest.fixture(scope="module")
+def seventh(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seventh")
+    return out, generate(out, seed=91, count=8, layouts="seventh")
+
+
+def test_seventh_family_text_documents_read_right(seventh):
+    """A certificate typed on a chamber's form ('Item No. (6)', 'INV-1 of 12-03-2025', spaced dashes closing the
+    goods), a Viet Nam exporter's bilingual invoice and packing list (Vietnamese over English captions and
+    headings) and a forwarder's house bill of lading."""
+    assert_text_documents_read_right(*seventh)
+
+
+def test_a_speck_after_the_number_of_packages_read_off_a_scan_is_no_part_of_it():
+    """'602. DRUMS' off a scan, no heading read: the packages open the description all the same, and are '602
+    DRUMS'; 'AUSTRALIAI' (a ruling read as a letter) is Australia."""
+    from extractors.certificate import extract_certificate
+    from pipeline.model import Document
+
+    def at(t, x, top):
+        return Word(text=t, confidence=0.93, box=Box(x0=x, top=top, x1=x + 5.2 * len(t), bottom=top + 7))
+    row = [("1", 36), ("MUMBAI/24/", 69), ("602.", 133), ("DRUMS", 155), ("1502.10.10", 282), ("WO", 335),
+           ("AUSTRALIAI", 387), ("114,380", 440), ("kgs", 480), ("EXP/2024/6362", 505)]
+    words = [at(t, x, 308) for t, x in row] + [at(t, x, 318) for t, x in (("301", 69), ("INEDIBLE", 133),
+                                                                         ("BEEF", 180), ("TALLOW", 207))]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    doc = Document(file="co.tif", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=1.0, pages=[page])
+    extract_certificate(doc)
+    got = {k: f.value for k, f in doc.items[0].items()}
+    assert (got["marks"], got["packages"], got["description"], got["country_of_origin"], got["quantity_unit"]) == \
+        ("MUMBAI/24/301", "602 DRUMS", "INEDIBLE BEEF TALLOW", "AU", "KGS")

@@ -24,6 +24,8 @@ def test_no_date_is_none_not_a_guess(text):
     ("CHINA", "CN"), ("P.R. CHINA", "CN"), ("VIET NAM", "VN"), ("Korea, Republic of", "KR"), ("LAO PDR", "LA"),
     ("3-5-1 TSUKIJI, CHUO-KU, TOKYO 104-0045, JAPAN", "JP"), ("Australia *", "AU"), ("HONG KONG", "HK"),
     ("中国", "CN"), ("BRUNEI DARUSSALAM", "BN"),
+    # a ruling beside the name read as its last letter off a scan
+    ("AUSTRALIAI", "AU"), ("BRUNEI", "BN"),
 ])
 def test_countries_to_alpha2(text, code):
     assert parse_country(text) == code
@@ -75,3 +77,8 @@ def test_a_dotted_zero_read_as_a_figure_is_put_back_only_where_the_date_is_impos
 def test_implausible_years_are_no_dates():
     assert parse_date("11 MAY 0004") is None
     assert parse_date("11 MAY 2024")[0] == "2024-05-11"
+
+
+def test_lower_case_pcs_read_off_a_scan_is_pieces():
+    assert parse_quantity("1,470 pes") == (1470.0, "PCS")
+    assert parse_quantity("114,380 kgs") == (114380.0, "KGS")

@@ -150,6 +150,19 @@ def test_a_ruling_read_as_a_letter_splits_the_word_only_where_it_stands():
     assert [w.text for w in _split_at_rulings([word], img2, scale)] == ["OFICHINA"]
 
 
+def test_a_ruling_read_as_a_words_last_letter_is_dropped():
+    """'AUSTRALIA' set close to the column's ruling on its right, read 'AUSTRALIAI'; a word ending in its own I
+    beside no ruling keeps it."""
+    img = Image.new("L", (800, 400), 255)
+    scale = 72 / 300
+    word = _word("AUSTRALIAI", 100 * scale, 300 * scale, top=180 * scale, bottom=210 * scale)
+    x_rule = 100 + 200 * 9.5 / 10  # the middle of the last letter
+    ImageDraw.Draw(img).line([(x_rule, 20), (x_rule, 380)], fill=0, width=3)
+    assert [w.text for w in _split_at_rulings([word], img, scale)] == ["AUSTRALIA"]
+    hanoi = _word("HANOI", 100 * scale, 200 * scale, top=180 * scale, bottom=210 * scale)
+    assert [w.text for w in _split_at_rulings([hanoi], Image.new("L", (800, 400), 255), scale)] == ["HANOI"]
+
+
 @pytest.mark.slow
 def test_chinese_captions_on_a_scan_are_read_with_the_chinese_model():
     """A bilingual invoice scanned: the English model makes the Chinese captions into junk; the second reading
