@@ -56,6 +56,12 @@ def fmt_date(iso: str | None, style: str) -> str:
         return f"{MONTHS_LONG[d.month - 1]} {d.day}, {d.year}"
     if style == "dot":  # 12.03.2025
         return f"{d.day:02d}.{d.month:02d}.{d.year}"
+    if style == "dmy_slash":  # 12/03/2025
+        return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    if style == "dmy_dash":  # 12-03-2025
+        return f"{d.day:02d}-{d.month:02d}-{d.year}"
+    if style == "ymd_dot":  # 2025.03.12
+        return f"{d.year}.{d.month:02d}.{d.day:02d}"
     if style == "dMy2":  # 12-MAR-25, as shipping clerks type it
         return f"{d.day:02d}-{MONTHS[d.month - 1]}-{d.year % 100:02d}"
     if style == "cn":

@@ -16,12 +16,13 @@ kilograms to three decimals.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 
-from sample_docs.render import CERTIFICATION, DECLARATION, Sheet, country_name, fmt_num, fmt_qty
+from sample_docs.render import CERTIFICATION, DECLARATION, Sheet, country_name, fmt_date, fmt_num, fmt_qty
 
 PAGE_W, PAGE_H = A4
 PAGE_CENTRE = PAGE_W / 2
@@ -55,12 +56,7 @@ def in_words(n: int) -> str:
     return " ".join(parts)
 
 
-def _slashed(iso: str | None) -> str:
-    """'12/03/2025': day first, as the region's issuing bodies print dates."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+_slashed = partial(fmt_date, style="dmy_slash")  # '12/03/2025', as the region's issuing bodies print dates
 
 
 def _long(iso: str | None) -> str:

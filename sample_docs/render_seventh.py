@@ -13,16 +13,15 @@ cells ('Vessel:', 'Voyage No.:', 'No. of packages:').
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from sample_docs.render import CERTIFICATION, DECLARATION, Sheet, country_name, fmt_num, fmt_qty
+from sample_docs.render import CERTIFICATION, DECLARATION, Sheet, country_name, fmt_date, fmt_num, fmt_qty
 
 PAGE_W, PAGE_H = A4
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
@@ -41,20 +40,10 @@ def _fonts() -> tuple[str, str, str]:
     return "DVS", "DVSB", "DVN"
 
 
-def _dashed(iso: str | None) -> str:
-    """'12-03-2025': day first with dashes."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+_dashed = partial(fmt_date, style="dmy_dash")  # '12-03-2025': day first with dashes
 
 
-def _slashed(iso: str | None) -> str:
-    """'12/03/2025', as Viet Nam's forms print dates."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+_slashed = partial(fmt_date, style="dmy_slash")  # '12/03/2025', as Viet Nam's forms print dates
 
 
 def _lines(sh: Sheet, x: float, top: float, texts: list[str], width: float, size: float, font: str,

@@ -16,23 +16,19 @@ packages under 'No. of Pkgs.' and the date of loading in a 'LADEN ON BOARD' stam
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 
-from sample_docs.render import CERTIFICATION, DECLARATION, MONTHS, Sheet, country_name, fmt_num, fmt_qty
+from sample_docs.render import CERTIFICATION, DECLARATION, MONTHS, Sheet, country_name, fmt_date, fmt_num, fmt_qty
 
 PAGE_W, PAGE_H = A4
 SANS, SANS_B = "Helvetica", "Helvetica-Bold"
 GREY_CAPTION = 6.0
 
 
-def _dotted(iso: str | None) -> str:
-    """'2025.03.12': year first with dots, as the region's electronic systems print dates."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    return f"{d.year}.{d.month:02d}.{d.day:02d}"
+_dotted = partial(fmt_date, style="ymd_dot")  # '2025.03.12', as electronic systems print dates
 
 
 def _mdy(iso: str | None) -> str:
