@@ -270,15 +270,14 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     before.box.x1 <= ws[0].box.x0 + 1 and \
                     before.confidence >= UNSURE_JUNK and not (CJK.search(before.text) and not CJK.search(ws[0].text)) and \
                     ws[0].box.x0 - before.box.x1 < GLUED * max(ws[0].box.height, 4)
-                if True:
-                    # a caption runs on into a longer one: 'Customer Ref.' is no 'Customer', 'Packing List No.' no
-                    # title 'PACKING LIST'
-                    end = line.words.index(ws[-1])
-                    after = line.words[end + 1] if end + 1 < len(line.words) else None
-                    if after is not None and norm(after.text) in CAPTION_TAIL and after.text[:1].isalpha() and \
-                            after.box.x0 - ws[-1].box.x1 < GLUED * max(ws[-1].box.height, 4) and \
-                            not ws[-1].text.endswith((":", "：")):
-                        continue
+                # a caption runs on into a longer one: 'Customer Ref.' is no 'Customer', 'Packing List No.' no title
+                # 'PACKING LIST'
+                end = line.words.index(ws[-1])
+                after = line.words[end + 1] if end + 1 < len(line.words) else None
+                if after is not None and norm(after.text) in CAPTION_TAIL and after.text[:1].isalpha() and \
+                        after.box.x0 - ws[-1].box.x1 < GLUED * max(ws[-1].box.height, 4) and \
+                        not ws[-1].text.endswith((":", "：")):
+                    continue
                 if var.label.standalone:
                     end = line.words.index(ws[-1])
                     if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
@@ -866,20 +865,13 @@ def _set_right(line: Line, heads: list[Anchor]) -> dict[int, str]:
     heading's start, over the column before: a value (words a word space apart) that ends where a heading ends
     is that heading's, whole. Word ids to column keys."""
     out: dict[int, str] = {}
-    ws = sorted(line.words, key=lambda w: w.box.x0)
-    phrase: list[Word] = []
-    for w in ws + [None]:
-        if w is not None and phrase and w.box.x0 - phrase[-1].box.x1 <= max(3.0, 0.6 * w.box.height):
-            phrase.append(w)
-            continue
-        if phrase:
-            end = phrase[-1].box.x1
-            head = next((h for h in heads if abs(h.box.x1 - end) <= RIGHT_SET and h.box.x0 > phrase[0].box.x0), None)
-            # (a phrase starting where another heading starts is that column's value run on, set left: 'AUSTRALIA'
-            # under 'RCEP Country' just before '9,500 KGS' under 'QUANTITY')
-            if head is not None and not any(abs(h.box.x0 - phrase[0].box.x0) <= RIGHT_SET + 1 for h in heads):
-                out.update({id(x): head.key for x in phrase})
-        phrase = [w] if w is not None else []
+    for phrase in _phrases(line):
+        end = phrase[-1].box.x1
+        head = next((h for h in heads if abs(h.box.x1 - end) <= RIGHT_SET and h.box.x0 > phrase[0].box.x0), None)
+        # (a phrase starting where another heading starts is that column's value run on, set left: 'AUSTRALIA'
+        # under 'RCEP Country' just before '9,500 KGS' under 'QUANTITY')
+        if head is not None and not any(abs(h.box.x0 - phrase[0].box.x0) <= RIGHT_SET + 1 for h in heads):
+            out.update({id(x): head.key for x in phrase})
     return out
 
 
