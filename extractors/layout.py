@@ -194,18 +194,25 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     prefix3 = {}
     for k, t in enumerate(tokens):
         prefix3.setdefault(t[:3], []).append(k)
+    # the words that may start each first word, found once for all the variants sharing it
+    starts: dict[str, list[int]] = {}
+    for first, row in first_row.items():
+        hits = set(np.flatnonzero(gate[row]).tolist())
+        if len(first) > 3:
+            hits.update(k for k in prefix3.get(first[:3], []) if tokens[k].startswith(first[:3]))
+        starts[first] = sorted(hits)
+    run_lengths: dict[tuple[int, int], int] = {}
     for var in variants:
         n = len(var.tokens)
         first = var.tokens[0]
-        hits = set(np.flatnonzero(gate[first_row[first]]).tolist())
-        if len(first) > 3:
-            hits.update(k for k in prefix3.get(first[:3], []) if tokens[k].startswith(first[:3]))
         # short labels must match whole: "Certificate" is not "Certificate No."
         threshold = max(var.label.min_score, 92.0 if len(var.text) < 16 else 0.0)
-        for k in sorted(hits):
-            li, s0 = where[k]
+        for k in starts[first]:
+            li, s = where[k]
             line, idx, flat = flats[li]
-            s = s0
+            run_length = run_lengths.get((li, s))
+            if run_length is None:
+                run_length = run_lengths[(li, s)] = _run_length(line, idx, s)
             best = (0.0, 0)
             for kk in range(max(1, n - 1), n + 2):
                 if s + kk > len(flat):
@@ -219,7 +226,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             if best[0] < threshold and n >= 3:
                 # (the run may go on into the next column's heading set close: 'Number of Containers Kind of
                 # Packages;' over 'or Packages', so its shorter starts are tried too)
-                for kk in range(min(_run_length(line, idx, s), n - 1), 1, -1):
+                for kk in range(min(run_length, n - 1), 1, -1):
                     head = " ".join(flat[s:s + kk])
                     if len(head) < 10:
                         break
@@ -233,7 +240,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # higher: '2. Importer's o ee d ee'): a sure start of the label, then junk, is the caption, with a
                 # confidence no higher than the label's threshold
                 if best[0] < threshold and n >= 3:
-                    kk = _run_length(line, idx, s)
+                    kk = run_length
                     sure = next((j for j in range(kk) if line.words[idx[s + j]].confidence < JUNK), kk)
                     head = " ".join(flat[s:s + sure])
                     after = idx[s + sure] if s + sure < len(idx) else None
@@ -253,7 +260,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 if page.source == "text_layer" and max(sizes) > 1.6 * min(sizes):
                     continue
                 # a leading box number ("14." before "Remarks", OCR may read "1," for "1.") belongs to the label
-                pos = line.words.index(ws[0])
+                pos = idx[s]  # (positions, not list.index: comparing words compares every field)
                 # (and may take the label's first letter with it: '2.1 mporter's' for '2. Importer's')
                 if pos > 0 and BOX_NUMBER.fullmatch(line.words[pos - 1].text) and \
                         ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
@@ -272,14 +279,13 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     ws[0].box.x0 - before.box.x1 < GLUED * max(ws[0].box.height, 4)
                 # a caption runs on into a longer one: 'Customer Ref.' is no 'Customer', 'Packing List No.' no title
                 # 'PACKING LIST'
-                end = line.words.index(ws[-1])
+                end = idx[s + best[1] - 1]
                 after = line.words[end + 1] if end + 1 < len(line.words) else None
                 if after is not None and norm(after.text) in CAPTION_TAIL and after.text[:1].isalpha() and \
                         after.box.x0 - ws[-1].box.x1 < GLUED * max(ws[-1].box.height, 4) and \
                         not ws[-1].text.endswith((":", "：")):
                     continue
                 if var.label.standalone:
-                    end = line.words.index(ws[-1])
                     if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
                         continue
                 if glued:
