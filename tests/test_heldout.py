@@ -10,6 +10,7 @@ from extractors.ocr import fix_case_in_capitals
 from extractors.read import read_document
 from pipeline.evaluate import same
 from pipeline.model import Box, Page, Word
+from pipeline.settings import Settings
 from sample_docs.generate import generate
 
 
@@ -317,6 +318,8 @@ def test_goods_read_by_their_contents_where_no_heading_is_known(family, request)
             assert wrong == [], (cid, f)
             assert len(items) == len(d["fields"]["items"])
             assert doc.items[0]["hs_code"].confidence < sure.items[0]["hs_code"].confidence
+            # (on a text page sure enough for a check's finding to rest on)
+            assert doc.items[0]["hs_code"].confidence >= Settings().unsure_reading_below
             checked += 1
     assert checked >= 3
 
