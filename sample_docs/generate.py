@@ -24,6 +24,7 @@ from sample_docs.degrade import broken_file, render_scan
 from sample_docs.render import RENDERERS
 from sample_docs.render_fresh import RENDERERS_FRESH
 from sample_docs.render_heldout import RENDERERS_HELDOUT
+from sample_docs.render_eighth import RENDERERS_EIGHTH
 from sample_docs.render_fifth import RENDERERS_FIFTH
 from sample_docs.render_fourth import RENDERERS_FOURTH
 from sample_docs.render_seventh import RENDERERS_SEVENTH
@@ -32,11 +33,12 @@ from sample_docs.render_third import RENDERERS_THIRD
 from sample_docs.scenario import ScenarioBuilder, Submission, plan
 
 ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERERS_THIRD, **RENDERERS_FOURTH,
-                 **RENDERERS_FIFTH, **RENDERERS_SIXTH, **RENDERERS_SEVENTH}
+                 **RENDERERS_FIFTH, **RENDERERS_SIXTH, **RENDERERS_SEVENTH, **RENDERERS_EIGHTH}
 # The development layouts, and held-out families the extractor was not developed on ('fresh' was drawn after
 # extraction had been tuned on 'heldout', for a blind measurement again; 'third' after it had been tuned on 'fresh';
 # 'fourth' after it had been tuned on 'third'; 'fifth' after it had been tuned on 'fourth'; 'sixth' after it had
-# been tuned on 'fifth'; 'seventh' after it had been tuned on 'sixth').
+# been tuned on 'fifth'; 'seventh' after it had been tuned on 'sixth'; 'eighth' after it had been tuned on
+# 'seventh').
 LAYOUTS = {
     "dev": {"co": ["co-a", "co-b"], "inv": ["inv-a", "inv-b", "inv-c"], "pl": ["pl-a"], "bl": ["bl-a"]},
     "heldout": {"co": ["co-c"], "inv": ["inv-d"], "pl": ["pl-b"], "bl": ["bl-b"]},
@@ -46,9 +48,10 @@ LAYOUTS = {
     "fifth": {"co": ["co-g"], "inv": ["inv-h"], "pl": ["pl-f"], "bl": ["bl-f"]},
     "sixth": {"co": ["co-h"], "inv": ["inv-i"], "pl": ["pl-g"], "bl": ["bl-g"]},
     "seventh": {"co": ["co-i"], "inv": ["inv-j"], "pl": ["pl-h"], "bl": ["bl-h"]},
+    "eighth": {"co": ["co-j"], "inv": ["inv-k"], "pl": ["pl-i"], "bl": ["bl-i"]},
 }
 LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third", "fourth", "fifth", "sixth",
-                                                                  "seventh")), [])
+                                                                  "seventh", "eighth")), [])
                   for k in LAYOUTS["dev"]}
 
 GENERATOR_VERSION = 1

@@ -64,6 +64,13 @@ def fmt_date(iso: str | None, style: str) -> str:
         return f"{d.year}.{d.month:02d}.{d.day:02d}"
     if style == "dMy2":  # 12-MAR-25, as shipping clerks type it
         return f"{d.day:02d}-{MONTHS[d.month - 1]}-{d.year % 100:02d}"
+    if style == "d_month":  # 5 March 2025, as Australian and New Zealand forms print dates
+        return f"{d.day} {MONTHS_LONG[d.month - 1].title()} {d.year}"
+    if style == "mon_d":  # Mar. 5, 2025 (May without a stop)
+        mon = MONTHS_LONG[d.month - 1].title()
+        return f"{mon[:3]}{'' if len(mon) <= 4 else '.'} {d.day}, {d.year}"
+    if style == "dd_mon":  # 05 Mar 2025, as accounting packages print dates
+        return f"{d.day:02d} {MONTHS[d.month - 1].title()} {d.year}"
     if style == "cn":
         return f"{d.year}年{d.month:02d}月{d.day:02d}日"
     raise ValueError(style)
