@@ -262,8 +262,13 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # a leading box number ("14." before "Remarks", OCR may read "1," for "1.") belongs to the label
                 pos = idx[s]  # (positions, not list.index: comparing words compares every field)
                 # (and may take the label's first letter with it: '2.1 mporter's' for '2. Importer's')
-                if pos > 0 and BOX_NUMBER.fullmatch(line.words[pos - 1].text) and \
-                        ws[0].box.x0 - line.words[pos - 1].box.x1 < 8:
+                # (or stands in a narrow cell of its own left of the caption, a ruling between: '5 | For Official
+                # Use', nothing else just before it)
+                if pos > 0 and BOX_NUMBER.fullmatch(line.words[pos - 1].text) and (
+                        ws[0].box.x0 - line.words[pos - 1].box.x1 < 8 or
+                        (ws[0].box.x0 - line.words[pos - 1].box.x1 < 2.2 * line.words[pos - 1].box.height and
+                         (pos < 2 or line.words[pos - 1].box.x0 - line.words[pos - 2].box.x1 >
+                          max(10.0, 1.5 * line.words[pos - 1].box.height)))):
                     ws = [line.words[pos - 1]] + ws
                     pos -= 1
                 # a label starts its own run of text: "CONSIGNEE" in "SAME AS CONSIGNEE" is no label
@@ -679,6 +684,11 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         if first_under and first_under[0].box.top - a.bottom < 2 * cap and \
                 max(w.box.height for w in first_under) > 1.2 * cap and max(w.box.height for w in same_line) <= 1.1 * cap:
             same_line = []
+    # a caption with its value set under it ('Invoice Number' over 'INV-0042') heads a column of its own: a line of
+    # the next column's block that happens to stand at its height (the seller's block beside a column of stacked
+    # captions) is not its value: far off, not level with it, and one of a block of lines
+    if same_line and direction == "below" and _another_columns_line(page, a, same_line[0], words):
+        same_line = []
     prev_x1 = a.x1
     for w in same_line:
         if w.box.x0 - prev_x1 > (anchor.beside if prev_x1 == a.x1 else max(12.0, 2.5 * w.box.height)):
@@ -707,6 +717,23 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         if ln is not None and not is_boilerplate(ln.text, boilerplate):
             lines.append(ln)
     return Region(anchor, box, lines)
+
+
+def _another_columns_line(page: Page, a: Box, far: Word, words: list[Word]) -> bool:
+    """Is `far`, on a caption's line, a line of another column's block rather than the caption's value? The caption
+    has its value under it, left-aligned; `far` stands a wide gap off, not level with the caption (its block's
+    lines keep their own pitch), with a line of its block just over or under it."""
+    h = a.bottom - a.top
+    if far.box.x0 - a.x1 <= max(24.0, 3 * h):
+        return False
+    if abs((far.box.top + far.box.bottom) / 2 - (a.top + a.bottom) / 2) <= 0.3 * max(h, far.box.height):
+        return False
+    if not any(a.bottom - 1 <= w.box.top < a.bottom + 1.5 * h and a.x0 - 8 <= w.box.x0 <= a.x0 + VALUE_INDENT
+               for w in words):
+        return False
+    fh = far.box.height
+    return any(w is not far and abs(w.box.x0 - far.box.x0) < 2 and 0.8 * fh < abs(w.box.top - far.box.top) < 2.2 * fh
+               for w in _words_between(page, far.box.top - 2.5 * fh, far.box.bottom + 2.5 * fh))
 
 
 def _speck(w: Word) -> bool:
@@ -871,7 +898,7 @@ def _set_right(line: Line, heads: list[Anchor]) -> dict[int, str]:
     heading's start, over the column before: a value (words a word space apart) that ends where a heading ends
     is that heading's, whole. Word ids to column keys."""
     out: dict[int, str] = {}
-    for phrase in _phrases(line):
+    for phrase in phrases(line):
         end = phrase[-1].box.x1
         head = next((h for h in heads if abs(h.box.x1 - end) <= RIGHT_SET and h.box.x0 > phrase[0].box.x0), None)
         # (a phrase starting where another heading starts is that column's value run on, set left: 'AUSTRALIA'
@@ -881,7 +908,7 @@ def _set_right(line: Line, heads: list[Anchor]) -> dict[int, str]:
     return out
 
 
-def _phrases(line: Line) -> list[list[Word]]:
+def phrases(line: Line) -> list[list[Word]]:
     """The line's runs of words a word space apart."""
     out: list[list[Word]] = []
     for w in sorted(line.words, key=lambda w: w.box.x0):
@@ -897,7 +924,7 @@ def _under_one_heading(line: Line, heads: list[Anchor]) -> dict[int, str]:
     set left under a heading centred over them ('UPHOLSTERED DINING' under 'Description', starting left of it)
     would otherwise lose their first word to the column before. Word ids to column keys."""
     out: dict[int, str] = {}
-    for phrase in _phrases(line):
+    for phrase in phrases(line):
         x0, x1 = phrase[0].box.x0, phrase[-1].box.x1
         over = [h for h in heads if h.words and min(x1, h.box.x1) - max(x0, h.box.x0) > 0]
         # (only a phrase starting left of the heading: a code right of a long heading whose neighbour's heading OCR
@@ -963,7 +990,7 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
         if not starts and rows:
             # a line wrapped in its cell starts where the cell's first line starts ('VENEER' under 'SOLID WOOD')
             placed: dict[int, str] = {}
-            for phrase in _phrases(ln):
+            for phrase in phrases(ln):
                 k = next((key for x, key in starts_at.items() if abs(x - phrase[0].box.x0) <= 2), None)
                 if k is not None and not any(id(w) in right_set or id(w) in under for w in phrase):
                     placed.update({id(w): k for w in phrase})

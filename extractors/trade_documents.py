@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from extractors.fields import (PageView, cell_field, first_line, make_field, read_region, split_party,
-                               view_pages)
-from extractors.layout import (Anchor, Label, Line, Region, complete_header, find_anchors, group_lines, read_table,
-                               region_of, split_segments)
-from extractors.normalise import (collapse, money_in_line, parse_date, parse_hs, parse_money, parse_number,
-                                  parse_quantity)
+from rapidfuzz import fuzz
+
+from extractors.fields import (CAPTIONED, COMPANY_END, COMPANY_FORM, PageView, cell_field, first_line, make_field,
+                               read_region, split_party, view_pages)
+from extractors.layout import (Anchor, Label, Line, Region, phrases, complete_header, find_anchors, group_lines,
+                               read_table, region_of, split_segments)
+from extractors.normalise import (collapse, money_in_line, parse_country, parse_date, parse_hs, parse_money,
+                                  parse_number, parse_quantity)
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
 L = Label
@@ -75,6 +77,8 @@ INVOICE = DocSpec(
         L("payment", ("Payment Terms", "付款方式 Payment", "Payment", "Terms of Payment")),
         L("total", ("TOTAL", "总计 TOTAL", "INVOICE TOTAL", "Total Amount", "Grand Total", "Total Value",
                     "Total Invoice Value", "Invoice Value", "总计", "合计", "总金额")),
+        # (the goods' sum before freight, insurance or tax: it ends the goods as the total does)
+        L("subtotal", ("Subtotal", "Sub Total", "Sub-total", "小计")),
         *SHIPPING_CAPTIONS,
         L("closing", ("We certify that this invoice is true and correct", "签字盖章 Signature and stamp",
                       "Country of origin of goods", "For and on behalf of", "Authorized Signature",
@@ -98,7 +102,7 @@ INVOICE = DocSpec(
                                   "Unit Value"), column=True),
                  L("amount", ("Amount", "金额", "TOTAL", "Amount (USD)", "Total Price", "Total Value", "Value",
                               "Line Total", "Extended Price"), column=True)],
-        row_key="amount", row_start=NUMBER, stop=("total", "closing")),
+        row_key="amount", row_start=NUMBER, stop=("total", "subtotal", "closing")),
 )
 
 PACKING_LIST = DocSpec(
@@ -247,11 +251,18 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
                     break
         return [(n, n is not None, ws)]
     if reader == "vessel_voyage":
+        if text and text.rstrip().endswith("/") and region is not None and len(region.lines) > 1:
+            # wrapped in a narrow cell after the slash: 'COSCO SHIPPING ARIES /' over '024N'
+            text, ws = f"{text} {region.lines[1].text}", ws + region.lines[1].words
         vessel, voyage = split_vessel_voyage(text)
         return [(vessel, vessel is not None, ws), (voyage, voyage is not None, ws)]
     if reader == "weight":
         q = parse_quantity(text)
         unit = q[1] if q else None
+        if q and unit is None and region is not None and len(region.lines) > 1:
+            # the unit wrapped under its figures in a narrow column ('175,969.600' over 'KGS')
+            below = parse_quantity(f"1 {region.lines[1].text}")
+            unit = below[1] if below and len(region.lines[1].words) == 1 else None
         if q and unit is None and region is not None:
             # "Gross Weight (KGS)": the caption states the unit the figures under it are in
             caption = parse_quantity("1 " + " ".join(w.text for w in region.anchor.words).replace("(", " ").replace(")", " ").split()[-1])
@@ -392,12 +403,137 @@ def extract_trade_document(doc: Document) -> None:
     doc.items = _items(doc, views, spec, headers) if spec.table else []
     if spec.table:
         _totals_from_row(doc, views, spec, headers)
+    if doc.doc_type in PARTY_ROLES:
+        _parties_without_captions(doc, views, headers, PARTY_ROLES[doc.doc_type])
     if doc.doc_type == "commercial_invoice" and doc.value("currency") is None:
         _currency_from_amounts(doc, views, headers)
     if doc.doc_type == "commercial_invoice" and doc.value("incoterm") is None:
         _incoterm_heading(doc, views)
     if doc.doc_type == "commercial_invoice" and doc.value("total_amount") is None:
         _total_on_its_line(doc, views)
+
+
+# The parties of an invoice and a packing list, sender first: (name, address, country) field names
+PARTY_ROLES = {"commercial_invoice": [("seller_name", "seller_address", "seller_country"),
+                                      ("buyer_name", "buyer_address", "buyer_country")],
+               "packing_list": [("shipper_name", None, None), ("consignee_name", None, None)]}
+BY_POSITION = 70.0  # how sure a party told only by where its block stands is (a reviewer sees it)
+NAMED_ELSEWHERE = 85.0  # ... and one whose name a caption elsewhere on the document gives
+
+
+def party_blocks(page: Page, anchors: list[Anchor], stop_top: float | None = None) -> list[Region]:
+    """Blocks of text that are a party by their contents - a name ending in a company's legal form, then address
+    lines ending in a country - under no caption: the letterhead and the customer's block of an accounting
+    package's invoice, which print no 'Seller' or 'Bill To'. In reading order (top first)."""
+    caption_ids = {id(w) for a in anchors for w in a.words}
+    words = [w for w in page.words if id(w) not in caption_ids and (stop_top is None or w.box.bottom < stop_top)]
+    runs = sorted((r for ln in group_lines(words) for r in split_segments(ln)), key=lambda r: (r.box.top, r.box.x0))
+    out: list[Region] = []
+    used: set[int] = set()
+
+    def under(j: int) -> int | None:
+        """The run just under run j, starting where it starts."""
+        r = runs[j]
+        h = max(r.box.height, 4.0)
+        for k in range(j + 1, len(runs)):
+            o = runs[k]
+            if o.box.top - r.box.bottom > 0.9 * h:
+                return None
+            if abs(o.box.x0 - r.box.x0) <= 3 and o.box.top >= r.box.bottom - 1:
+                return k
+        return None
+
+    for i, first in enumerate(runs):
+        if id(first) in used or not _starts_company(first, runs[i + 1:]):
+            continue
+        block = [first]
+        # a name wrapped before its legal form ('QINGDAO OCEANWIDE AQUATIC' / 'PRODUCTS CO., LTD.')
+        over = next((runs[j] for j in range(i - 1, -1, -1) if under(j) == i), None)
+        if over is not None and id(over) not in used and not CAPTIONED.match(over.text.strip()) and \
+                not parse_country(over.text) and not re.search(r"\d", over.text):
+            block.insert(0, over)
+        name_lines = len(block)
+        j = i
+        # (the lines under it, up to another company's name; a line that is only the legal form is the name's)
+        while len(block) < 8 and (k := under(j)) is not None and not CAPTIONED.match(runs[k].text.strip()) and \
+                (COMPANY_FORM.fullmatch(runs[k].text.strip()) or not _starts_company(runs[k], runs[k + 1:])):
+            block.append(runs[k])
+            j = k
+        # the address ends with the country: the last line naming one ('..., SINGAPORE' / 'SINGAPORE 079903,
+        # SINGAPORE' both do)
+        end = max((n for n, r in enumerate(block) if n >= name_lines and parse_country(r.text)), default=None)
+        if end is None:
+            continue
+        block = block[:end + 1]
+        first = block[0]
+        box = block[0].box
+        for r in block[1:]:
+            box = box.union(r.box)
+        # under no caption: none just over it, none just before its first line
+        h = max(first.box.height, 4.0)
+        # (the document's title over it is no caption of it)
+        captions = [a for a in anchors if a.key != "title"]
+        if any(a.box.bottom <= box.top + 1 and box.top - a.box.bottom < 2.5 * h and a.box.x0 < box.x1 and
+               a.box.x1 > box.x0 - 10 for a in captions) or \
+                any(_overlaps_v(a.box, first.box) and 0 <= box.x0 - a.box.x1 < 60 for a in captions):
+            continue
+        used.update(id(r) for r in block)
+        out.append(Region(Anchor("party", box, BY_POSITION, [], page.number), box, block))
+    return out
+
+
+def _starts_company(run: Line, after: list[Line]) -> bool:
+    """A run that is a company's name: it ends in a legal form, or the run under it is only the form ('LTD.')."""
+    if COMPANY_END.search(run.text.strip().rstrip(",;")):
+        return True
+    under = next((r for r in after if r.box.top > run.box.bottom - 1 and abs(r.box.x0 - run.box.x0) <= 3), None)
+    return under is not None and bool(COMPANY_FORM.fullmatch(under.text.strip()))
+
+
+def _overlaps_v(a: Box, b: Box) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0
+
+
+def _parties_without_captions(doc: Document, views: list[PageView], headers: dict[int, dict[str, Anchor]],
+                              roles: list[tuple[str, str | None, str | None]]) -> None:
+    """Parties no caption gave, from the blocks that are parties by their contents (`party_blocks`). A block
+    whose name a caption elsewhere gives ('Customer: KL FURNISHINGS SDN. BHD.' in a payment slip) is that
+    party's, and completes its address; the roles still unread take the blocks left in reading order, the
+    sender's letterhead first - but only where as many blocks are left as roles, so nothing is guessed."""
+    if not views:
+        return
+    v = views[0]
+    heads = headers.get(v.page.number) or {}
+    stop = min((a.box.top for a in heads.values()), default=None)
+    blocks = party_blocks(v.page, v.all_anchors, stop)
+    if not blocks:
+        return
+    left = list(blocks)
+    for name_f, addr_f, country_f in roles:
+        name = doc.value(name_f)
+        if name is None or (addr_f is not None and doc.value(addr_f) is not None):
+            continue
+        match = next((b for b in left if fuzz.ratio(collapse(split_party(b)[0]) or "", name) >= 93), None)
+        if match is not None:
+            left.remove(match)
+            _fill_party(doc, Region(Anchor("party", match.box, NAMED_ELSEWHERE, [], v.page.number), match.box,
+                                    match.lines), (name_f, addr_f, country_f))
+    for b in blocks:  # a block already read under its caption is that party's
+        if b in left and any(doc.value(n) and fuzz.ratio(collapse(split_party(b)[0]) or "", doc.value(n)) >= 93
+                             for n, _a, _c in roles):
+            left.remove(b)
+    missing = [r for r in roles if doc.value(r[0]) is None]
+    if missing and len(left) == len(missing):
+        for role, b in zip(missing, left):
+            _fill_party(doc, b, role)
+
+
+def _fill_party(doc: Document, region: Region, role: tuple[str, str | None, str | None]) -> None:
+    name, address, country, nws, aws = split_party(region)
+    for f, value, valid, ws in zip(role, (name, address, country), (True, True, country is not None),
+                                   (nws, aws, aws[-3:] or nws)):
+        if f is not None and doc.value(f) is None:
+            doc.fields[f] = make_field(doc, region, value, valid=valid, words=ws)
 
 
 # the totals a packing list states only in its TOTAL row, under the columns they add up
@@ -428,7 +564,9 @@ def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, header
             # their column may reach past their heading's end, never past the next heading's start)
             x0 = head.box.x0 - 2
             x1 = cols[k + 1].box.x0 - 1 if k + 1 < len(cols) else float("inf")
-            ws = [w for w in words if x0 <= (w.box.x0 + w.box.x1) / 2 < x1]
+            # (taken by phrases: '1,421 PKGS' set right under 'Packages' reaches left of the heading, its figures'
+            # middle before the heading's start; the phrase's middle is under it)
+            ws = [w for p in phrases(Line(words)) if x0 <= (p[0].box.x0 + p[-1].box.x1) / 2 < x1 for w in p]
             value = parse_number(" ".join(w.text for w in ws)) if ws else None
             if value is None:
                 continue

@@ -9,7 +9,7 @@ from extractors.layout import Anchor, Label, Line, Region, complete_header, find
 from extractors.ocr import fix_case_in_capitals
 from extractors.read import read_document
 from pipeline.evaluate import same
-from pipeline.model import Box, Page, Word
+from pipeline.model import Box, Document, Page, Word
 from pipeline.settings import Settings
 from sample_docs.generate import generate
 
@@ -535,3 +535,93 @@ def test_a_speck_after_the_number_of_packages_read_off_a_scan_is_no_part_of_it()
     got = {k: f.value for k, f in doc.items[0].items()}
     assert (got["marks"], got["packages"], got["description"], got["country_of_origin"], got["quantity_unit"]) == \
         ("MUMBAI/24/301", "602 DRUMS", "INEDIBLE BEEF TALLOW", "AU", "KGS")
+
+
+@pytest.fixture(scope="module")
+def eighth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("eighth")
+    return out, generate(out, seed=93, count=8, layouts="eighth")
+
+
+def test_eighth_family_text_documents_read_right(eighth):
+    """A certificate on the official wording with bare box numbers in cells of their own, an accounting package's
+    invoice and packing list whose seller and customer blocks have no caption, and a carrier's monospaced bill
+    of lading (vessel and voyage wrapped after the slash, a large weight's unit under its figures)."""
+    assert_text_documents_read_right(*eighth)
+
+
+def _accounting_head(meta_captions=("Invoice Date", "Invoice Number")):
+    """An accounting package's head: the title at the top left, the customer's block under it, captions stacked
+    over their values in the middle, the seller's block at the top right (no 'Seller', no 'Bill To')."""
+    title = [w("TAX", 40, 40, size=20), w("INVOICE", 85, 40, size=20)]
+    words = title + [
+        w("KL", 40, 78, size=8.5), w("FURNISHINGS", 55, 78, size=8.5), w("SDN.", 115, 78, size=8.5),
+        w("BHD.", 140, 78, size=8.5),
+        w("LOT", 40, 89, size=8.5), w("12,", 60, 89, size=8.5), w("JALAN", 78, 89, size=8.5), w("PUCHONG,", 110, 89, size=8.5),
+        w("SELANGOR,", 40, 100, size=8.5), w("MALAYSIA", 92, 100, size=8.5),
+        w("ULSAN", 400, 44, size=8.5), w("PETRO", 430, 44, size=8.5), w("LUBRICANTS", 462, 44, size=8.5),
+        w("CO.,", 515, 44, size=8.5),
+        w("LTD.", 400, 55, size=8.5),
+        w("45", 400, 66, size=8.5), w("YEOMPO-RO,", 413, 66, size=8.5), w("ULSAN", 470, 66, size=8.5),
+        w("44780,", 400, 77, size=8.5), w("KOREA", 432, 77, size=8.5)]
+    y = 44.0
+    for caption, value in zip(meta_captions, ("26 Feb 2024", "INV-UL240037")):
+        words += [w(t, 260 + 32 * k, y, size=7.5) for k, t in enumerate(caption.split())]
+        words += [w(t, 260 + 34 * k, y + 10, size=8.5) for k, t in enumerate(value.split())]
+        y += 26
+    return Page(number=1, width=595, height=842, words=words)
+
+
+def test_a_caption_over_its_value_takes_no_line_of_the_next_columns_block():
+    """'Invoice Number' stacked over its value: the seller's address line that happens to stand at the caption's
+    height, a wide gap to the right, is the next column's, not the invoice number."""
+    from extractors.trade_documents import INVOICE
+    page = _accounting_head()
+    anchors = find_anchors(page, INVOICE.labels)
+    from extractors.layout import region_of
+    a = anchors["invoice_number"][0]
+    all_anchors = [x for v in anchors.values() for x in v]
+    assert region_of(page, a, all_anchors).lines[0].text == "INV-UL240037"
+    # a value beside its caption, level with it, is still its value
+    beside = [w("Invoice", 40, 60), w("No.:", 70, 60), w("INV-1", 160, 60), w("Date", 40, 71), w("12.03.2025", 160, 71)]
+    page = Page(number=1, width=595, height=842, words=beside)
+    a = Anchor("invoice_number", Box(x0=40, top=60, x1=92, bottom=68), 100, beside[:2], 1)
+    assert region_of(page, a, [a]).lines[0].text == "INV-1"
+
+
+def test_parties_without_captions_are_told_by_their_blocks():
+    """Neither party has a caption: the blocks that are parties by their contents (a name ending in a legal form,
+    then address lines ending in a country) are the seller's (the letterhead, first) and the customer's, less
+    surely than under captions; a name wrapped before its form joins it."""
+    from extractors.trade_documents import extract_trade_document
+    page = _accounting_head()
+    doc = Document(file="inv.pdf", sha256="x", doc_type="commercial_invoice", doc_type_confidence=1.0, pages=[page])
+    extract_trade_document(doc)
+    assert (doc.value("seller_name"), doc.value("seller_address"), doc.value("seller_country")) == \
+        ("ULSAN PETRO LUBRICANTS CO., LTD.", "45 YEOMPO-RO, ULSAN 44780, KOREA", "KR")
+    assert (doc.value("buyer_name"), doc.value("buyer_address"), doc.value("buyer_country")) == \
+        ("KL FURNISHINGS SDN. BHD.", "LOT 12, JALAN PUCHONG, SELANGOR, MALAYSIA", "MY")
+    assert doc.fields["seller_name"].confidence < 0.8 and doc.fields["seller_name"].source.box is not None
+    assert doc.value("invoice_number") == "INV-UL240037" and doc.value("invoice_date") == "2024-02-26"
+
+
+def test_a_party_block_is_not_guessed_where_blocks_and_roles_differ():
+    """Three uncaptioned party blocks for two roles: which is whose is not known, so none is taken."""
+    from extractors.trade_documents import extract_trade_document
+    page = _accounting_head()
+    page.words += [w("SEOUL", 40, 300, size=8.5), w("MART", 70, 300, size=8.5), w("CORPORATION", 95, 300, size=8.5),
+                   w("123", 40, 311, size=8.5), w("TEHERAN-RO,", 58, 311, size=8.5), w("SEOUL,", 110, 311, size=8.5),
+                   w("KOREA", 140, 311, size=8.5)]
+    doc = Document(file="inv.pdf", sha256="x", doc_type="commercial_invoice", doc_type_confidence=1.0, pages=[page])
+    extract_trade_document(doc)
+    assert doc.value("seller_name") is None and doc.value("buyer_name") is None
+
+
+def test_a_bare_box_number_in_a_cell_of_its_own_belongs_to_its_caption():
+    """'5 | For Official Use' beside Box 2's address: the 5 is Box 5's number, not the end of the address."""
+    from extractors.certificate import LABELS
+    words = [w("123", 48, 125), w("TEHERAN-RO,", 67, 125), w("SEOUL", 195, 125), w("KOREA", 258, 125),
+             w("5", 303, 128.8, size=7.5), w("For", 318, 128.5, size=6.4), w("Official", 330, 128.5, size=6.4),
+             w("Use", 355, 128.5, size=6.4)]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), LABELS)
+    assert [x.text for x in found["box5"][0].words] == ["5", "For", "Official", "Use"]
