@@ -328,7 +328,8 @@ def render_bill_of_lading_i(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     for d in opts.get("descriptions", []):
         y = _lines(sh, 226, y, [d], 190, val, mono, 1.25)
     gw = f.get("gross_weight")
-    sh.text(424, 350, f"{fmt_num(gw, 3)} {f.get('weight_unit') or 'KGS'}" if gw is not None else "", val, mono)
+    if gw is not None:  # (wrapped in its column: a large weight's unit goes under its figures)
+        _lines(sh, 424, 350, [f"{fmt_num(gw, 3)} {f.get('weight_unit') or 'KGS'}"], 495 - 424 - 3, val, mono, 1.25)
     sh.text(499, 350, "24.000 CBM", val, mono)
     sh.text(226, y + 10, '"SHIPPER\'S LOAD, COUNT AND SEAL"', val, mono)
     sh.text(226, y + 22, "FREIGHT PREPAID", val, mono)
