@@ -41,7 +41,7 @@ LABELS: list[Label] = [
     L("exported_to", ("These goods are exported to",)),
     L("declaration_signature", ("Place and date, and signature of authorised signatory",
                                 "Place and date, name, signature and company of authorised signatory")),
-    L("box16", ("16. Certification",), beside=0),
+    L("box16", ("16. Certification", "Certification"), beside=0),
     L("certification_signature", ("Place, date, and signature and stamp of the Authorised Body",
                                   "Place and date, signature and seal or stamp of Issuing Body",
                                   "Place and date, signature and seal or stamp of Issuing Authority",

@@ -625,3 +625,31 @@ def test_a_bare_box_number_in_a_cell_of_its_own_belongs_to_its_caption():
              w("Use", 355, 128.5, size=6.4)]
     found = find_anchors(Page(number=1, width=595, height=842, words=words), LABELS)
     assert [x.text for x in found["box5"][0].words] == ["5", "For", "Official", "Use"]
+
+
+def test_a_caption_whose_middle_word_ocr_lost_is_still_the_caption():
+    """Off a scan, 'address' lost from '2 Importer's or consignee's name, address and country': the gap where it
+    stood is as wide as its letters, no cell's edge. On a text page such a gap is one."""
+    from extractors.certificate import LABELS
+    texts = [("2", 31), ("Importer's", 47), ("or", 84), ("consignee's", 93), ("name,", 133), ("and", 182),
+             ("country", 196)]
+    words = [Word(text=t, confidence=0.9, box=Box(x0=x, top=95, x1=x + 3.4 * len(t), bottom=102)) for t, x in texts]
+    found = find_anchors(Page(number=1, width=595, height=842, source="ocr", words=words), LABELS)
+    assert [x.text for x in found["box2"][0].words][1:] == [t for t, _ in texts[1:]]
+    assert "box2" not in find_anchors(Page(number=1, width=595, height=842, words=words), LABELS)
+
+
+def test_a_box_beside_a_block_starts_at_its_captions_middle():
+    """Box 14's remark runs on to the page's middle; Box 16's caption beside the next row, its box number read a
+    few points higher off a scan ('116' over 'Certification'), does not cut the remark's line."""
+    from extractors.layout import region_of
+    remarks = Anchor("box14", Box(x0=48, top=593, x1=80, bottom=600), 100, [w("Remarks", 48, 593, size=7)], 1)
+    box15 = Anchor("box15", Box(x0=48, top=632, x1=176, bottom=639), 100, [w("Declaration", 48, 632, size=7)], 1)
+    box16 = Anchor("box16", Box(x0=300, top=627.4, x1=357, bottom=639), 100,
+                   [w("116", 300, 627.4, size=7), w("Certification", 318, 631.4, size=7)], 1)
+    line = [w(t, x, 608, size=8) for t, x in (("THIRD-PARTY", 48), ("INVOICING:", 105), ("PACIFIC", 152),
+                                              ("BRIDGE", 186), ("TRADING", 218), ("LIMITED,", 258), ("HONG", 300),
+                                              ("KONG", 323))]
+    page = Page(number=1, width=595, height=842, source="ocr", words=line + remarks.words + box15.words + box16.words)
+    r = region_of(page, remarks, [remarks, box15, box16])
+    assert r.lines[0].text.endswith("HONG KONG")
