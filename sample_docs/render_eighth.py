@@ -193,6 +193,17 @@ def _acct_head(sh: Sheet, title: str, seller: tuple[str, str], customer: tuple[s
     return max(y, my, sy) + 18
 
 
+def _acct_headings(sh: Sheet, cols: list[tuple[str, float, float, str]], y: float) -> float:
+    """The goods' headings in bold, set left or right as their figures are, ruled under; the y of the first row."""
+    for text, x0, x1, align in cols:
+        if align == "r":
+            sh.text_right(x1, y, text, 8, "Helvetica-Bold")
+        else:
+            sh.text(x0, y, text, 8, "Helvetica-Bold")
+    sh.hline(40, 555, y + 12)
+    return y + 18
+
+
 def render_invoice_k(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh = Sheet("Tax Invoice")
     cur = f.get("currency") or "USD"
@@ -202,13 +213,7 @@ def render_invoice_k(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
                     ("Reference", f"PO {opts.get('po', (f.get('invoice_number') or '')[-4:])}")])
     cols = [("Description", 40, 230, "l"), ("HS Code", 236, 290, "l"), ("Quantity", 290, 350, "r"),
             ("Unit", 356, 392, "l"), ("Unit Price", 392, 470, "r"), (f"Amount {cur}", 470, 555, "r")]
-    for text, x0, x1, align in cols:
-        if align == "r":
-            sh.text_right(x1, y, text, 8, "Helvetica-Bold")
-        else:
-            sh.text(x0, y, text, 8, "Helvetica-Bold")
-    sh.hline(40, 555, y + 12)
-    y += 18
+    y = _acct_headings(sh, cols, y)
     for item in f["items"]:
         desc = sh.wrap(item.get("description") or "", 185, 8.5)
         for j, line in enumerate(desc):
@@ -249,13 +254,7 @@ def render_packing_list_i(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
                     ("Vessel", opts.get("vessel", ""))])
     cols = [("Description", 40, 230, "l"), ("Quantity", 230, 290, "r"), ("Unit", 296, 330, "l"),
             ("Packages", 330, 405, "r"), (f"Net Wt ({unit})", 405, 480, "r"), (f"Gross Wt ({unit})", 480, 555, "r")]
-    for text, x0, x1, align in cols:
-        if align == "r":
-            sh.text_right(x1, y, text, 8, "Helvetica-Bold")
-        else:
-            sh.text(x0, y, text, 8, "Helvetica-Bold")
-    sh.hline(40, 555, y + 12)
-    y += 18
+    y = _acct_headings(sh, cols, y)
     kinds = opts.get("package_kinds", {})
     for item in f["items"]:
         desc = sh.wrap(item.get("description") or "", 185, 8.5)
