@@ -201,7 +201,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         if len(first) > 3:
             hits.update(k for k in prefix3.get(first[:3], []) if tokens[k].startswith(first[:3]))
         starts[first] = sorted(hits)
-    run_lengths: dict[tuple[int, int], int] = {}
+    run_lengths: dict[int, int] = {}
+    joined: dict[tuple[int, int], str] = {}
     for var in variants:
         n = len(var.tokens)
         first = var.tokens[0]
@@ -210,16 +211,20 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         for k in starts[first]:
             li, s = where[k]
             line, idx, flat = flats[li]
-            run_length = run_lengths.get((li, s))
-            if run_length is None:
-                run_length = run_lengths[(li, s)] = _run_length(line, idx, s)
             best = (0.0, 0)
-            for kk in range(max(1, n - 1), n + 2):
-                if s + kk > len(flat):
-                    continue
-                sc = fuzz.ratio(" ".join(flat[s:s + kk]), var.text)
+            for kk in range(max(1, n - 1), min(n + 2, len(flat) - s + 1)):
+                # (the page's phrases joined once for all the variants that try them)
+                text = joined.get((k, kk))
+                if text is None:
+                    text = joined[(k, kk)] = " ".join(flat[s:s + kk])
+                sc = fuzz.ratio(text, var.text)
                 if sc > best[0]:
                     best = (sc, kk)
+            run_length = 0
+            if best[0] < threshold and n >= 3:
+                run_length = run_lengths.get(k)
+                if run_length is None:
+                    run_length = run_lengths[k] = _run_length(line, idx, s)
             # a caption wrapped onto the next line: its first line is a prefix of the label, ending its run,
             # and the line under it starts with the rest
             more: list[Word] = []

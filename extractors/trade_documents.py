@@ -500,8 +500,8 @@ def _parties_without_captions(doc: Document, views: list[PageView], headers: dic
     whose name a caption elsewhere gives ('Customer: KL FURNISHINGS SDN. BHD.' in a payment slip) is that
     party's, and completes its address; the roles still unread take the blocks left in reading order, the
     sender's letterhead first - but only where as many blocks are left as roles, so nothing is guessed."""
-    if not views:
-        return
+    if not views or all(doc.value(n) is not None and (a is None or doc.value(a) is not None) for n, a, _c in roles):
+        return  # every party read under its caption
     v = views[0]
     heads = headers.get(v.page.number) or {}
     stop = min((a.box.top for a in heads.values()), default=None)
