@@ -443,8 +443,17 @@ def party_blocks(page: Page, anchors: list[Anchor], stop_top: float | None = Non
                 return k
         return None
 
+    def starts_company(j: int) -> bool:
+        """Run j is a company's name: it ends in a legal form, or the run under it is only the form ('LTD.')."""
+        if COMPANY_END.search(runs[j].text.strip().rstrip(",;")):
+            return True
+        k = under(j)
+        return k is not None and bool(COMPANY_FORM.fullmatch(runs[k].text.strip()))
+
+    # (the document's title over a block is no caption of it)
+    captions = [a for a in anchors if a.key != "title"]
     for i, first in enumerate(runs):
-        if id(first) in used or not _starts_company(first, runs[i + 1:]):
+        if id(first) in used or not starts_company(i):
             continue
         block = [first]
         # a name wrapped before its legal form ('QINGDAO OCEANWIDE AQUATIC' / 'PRODUCTS CO., LTD.')
@@ -456,7 +465,7 @@ def party_blocks(page: Page, anchors: list[Anchor], stop_top: float | None = Non
         j = i
         # (the lines under it, up to another company's name; a line that is only the legal form is the name's)
         while len(block) < 8 and (k := under(j)) is not None and not CAPTIONED.match(runs[k].text.strip()) and \
-                (COMPANY_FORM.fullmatch(runs[k].text.strip()) or not _starts_company(runs[k], runs[k + 1:])):
+                (COMPANY_FORM.fullmatch(runs[k].text.strip()) or not starts_company(k)):
             block.append(runs[k])
             j = k
         # the address ends with the country: the last line naming one ('..., SINGAPORE' / 'SINGAPORE 079903,
@@ -471,27 +480,14 @@ def party_blocks(page: Page, anchors: list[Anchor], stop_top: float | None = Non
             box = box.union(r.box)
         # under no caption: none just over it, none just before its first line
         h = max(first.box.height, 4.0)
-        # (the document's title over it is no caption of it)
-        captions = [a for a in anchors if a.key != "title"]
         if any(a.box.bottom <= box.top + 1 and box.top - a.box.bottom < 2.5 * h and a.box.x0 < box.x1 and
                a.box.x1 > box.x0 - 10 for a in captions) or \
-                any(_overlaps_v(a.box, first.box) and 0 <= box.x0 - a.box.x1 < 60 for a in captions):
+                any(min(a.box.bottom, first.box.bottom) > max(a.box.top, first.box.top) and 0 <= box.x0 - a.box.x1 < 60
+                    for a in captions):
             continue
         used.update(id(r) for r in block)
         out.append(Region(Anchor("party", box, BY_POSITION, [], page.number), box, block))
     return out
-
-
-def _starts_company(run: Line, after: list[Line]) -> bool:
-    """A run that is a company's name: it ends in a legal form, or the run under it is only the form ('LTD.')."""
-    if COMPANY_END.search(run.text.strip().rstrip(",;")):
-        return True
-    under = next((r for r in after if r.box.top > run.box.bottom - 1 and abs(r.box.x0 - run.box.x0) <= 3), None)
-    return under is not None and bool(COMPANY_FORM.fullmatch(under.text.strip()))
-
-
-def _overlaps_v(a: Box, b: Box) -> bool:
-    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0
 
 
 def _parties_without_captions(doc: Document, views: list[PageView], headers: dict[int, dict[str, Anchor]],
