@@ -30,6 +30,14 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
 }
 
 
+# The titles a document of each type prints. A page printing one type's title only is that type's document: what it
+# also says in words of another type's (a certificate's Box 13 heading 'Invoice number(s) and date of invoice(s)')
+# is weaker evidence than on a page without a title, and counts half.
+TITLES = {"certificate_of_origin": {"certificate of origin", "form rcep"},
+          "commercial_invoice": {"commercial invoice", "商业发票"}, "packing_list": {"packing list", "装箱单"},
+          "bill_of_lading": {"bill of lading", "提单"}}
+OTHERS_UNDER_A_TITLE = 0.5
+
 PHRASES = sorted({p for signals in SIGNALS.values() for p, _ in signals})
 PHRASE_ROW = {p: i for i, p in enumerate(PHRASES)}
 PREFIXES = {w[:3] for p in PHRASES for w in p.split()}
@@ -47,6 +55,7 @@ def classify(doc: Document) -> tuple[str, float]:
     # every phrase against every line in one call
     scores_matrix = process.cdist(PHRASES, texts, scorer=fuzz.partial_ratio, score_cutoff=88, workers=1)
     scores: dict[str, float] = {}
+    titled: set[str] = set()
     for dtype, signals in SIGNALS.items():
         s = 0.0
         for phrase, weight in signals:
@@ -61,7 +70,11 @@ def classify(doc: Document) -> tuple[str, float]:
                 alone = n_words <= len(phrase.split()) + 4
                 best = max(best, weight if alone else weight * 0.3)
             s += best
+            if best == weight and phrase in TITLES[dtype]:
+                titled.add(dtype)
         scores[dtype] = s
+    if len(titled) == 1:
+        scores = {k: v if k in titled else v * OTHERS_UNDER_A_TITLE for k, v in scores.items()}
     best_type = max(scores, key=lambda k: scores[k])
     total = sum(scores.values())
     top = scores[best_type]

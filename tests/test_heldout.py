@@ -653,3 +653,27 @@ def test_a_box_beside_a_block_starts_at_its_captions_middle():
     page = Page(number=1, width=595, height=842, source="ocr", words=line + remarks.words + box15.words + box16.words)
     r = region_of(page, remarks, [remarks, box15, box16])
     assert r.lines[0].text.endswith("HONG KONG")
+
+
+def test_a_certificate_is_sure_of_its_title_despite_its_invoice_heading():
+    """A Form RCEP whose Box 13 heading, wrapped, reads 'Invoice number(s) and' over 'date of invoice(s)': on a page
+    printing the certificate's titles only, that is weaker evidence for an invoice than on an untitled page, so the
+    certificate is told surely enough for an approval (case confidence is capped at its fourth root)."""
+    from extractors.classify import classify
+
+    def page_of(lines):
+        words = []
+        for i, ln in enumerate(lines):
+            x = 40.0
+            for t in ln:
+                words.append(w(t, x, 50 + 20 * i))
+                x = words[-1].box.x1 + 3
+        return Document(file="x.pdf", sha256="x", doc_type="unknown", doc_type_confidence=0.0,
+                        pages=[Page(number=1, width=595, height=842, words=words)])
+    heading = [["Invoice", "number(s)", "and"], ["date", "of", "invoice(s)"]]
+    titled = [["Form", "RCEP"], ["CERTIFICATE", "OF", "ORIGIN"], ["Issued", "retroactively"]] + heading
+    kind, sure = classify(page_of(titled))
+    assert kind == "certificate_of_origin" and sure ** 0.25 >= 0.9
+    # without a title the same words count in full: the captions alone leave it unsure
+    untitled = [["Issued", "retroactively"], ["Back-to-back", "Certificate", "of", "Origin"]] + heading
+    assert classify(page_of(untitled))[1] < sure
