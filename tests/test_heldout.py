@@ -166,22 +166,27 @@ def test_circled_box_numbers_are_no_part_of_a_caption():
 def test_a_grid_invoice_whose_title_was_lost_is_still_an_invoice():
     """On a scan the title standing close over the grid may not be read; the grid's own captions tell."""
     from extractors.classify import classify
-    from pipeline.model import Document
 
     lines = [["@", "Shipper/Exporter"], ["®", "No.", "&", "date", "of", "invoice"],
              ["®", "For", "account", "&", "risk", "of", "Messrs."], ["®", "L/C", "issuing", "bank"],
              ["@", "Notify", "party"], ["@", "Port", "of", "loading"], ["©", "Carrier"],
              ["N/M", "FRESH", "YELLOW", "ONIONS", "16,400", "KGS", "USD", "0.42", "USD", "6,888.00"]]
     # (as read off a scan: the title and the goods' headings, close under and over rulings, were lost)
+    assert classify(_unclassified(lines, pitch=30, source="ocr"))[0] == "commercial_invoice"
+
+
+def _unclassified(lines: list[list[str]], pitch: float, source: str = "text_layer"):
+    """A one-page document not yet classified: each list of words one line, set from the left margin."""
+    from pipeline.model import Document
+
     words = []
     for i, ln in enumerate(lines):
         x = 40.0
         for t in ln:
-            words.append(w(t, x, 50 + 30 * i))
+            words.append(w(t, x, 50 + pitch * i))
             x = words[-1].box.x1 + 3
-    page = Page(number=1, width=595, height=842, source="ocr", words=words)
-    doc = Document(file="x.pdf", sha256="x", doc_type="unknown", doc_type_confidence=0.0, pages=[page])
-    assert classify(doc)[0] == "commercial_invoice"
+    return Document(file="x.pdf", sha256="x", doc_type="unknown", doc_type_confidence=0.0,
+                    pages=[Page(number=1, width=595, height=842, source=source, words=words)])
 
 
 @pytest.fixture(scope="module")
@@ -662,14 +667,7 @@ def test_a_certificate_is_sure_of_its_title_despite_its_invoice_heading():
     from extractors.classify import classify
 
     def page_of(lines):
-        words = []
-        for i, ln in enumerate(lines):
-            x = 40.0
-            for t in ln:
-                words.append(w(t, x, 50 + 20 * i))
-                x = words[-1].box.x1 + 3
-        return Document(file="x.pdf", sha256="x", doc_type="unknown", doc_type_confidence=0.0,
-                        pages=[Page(number=1, width=595, height=842, words=words)])
+        return _unclassified(lines, pitch=20)
     heading = [["Invoice", "number(s)", "and"], ["date", "of", "invoice(s)"]]
     titled = [["Form", "RCEP"], ["CERTIFICATE", "OF", "ORIGIN"], ["Issued", "retroactively"]] + heading
     kind, sure = classify(page_of(titled))
