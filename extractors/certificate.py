@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields import (PageView, cell_field, first_line, join_wrapped, locate, make_field, read_region,
-                               split_party, ticked, view_pages)
+from extractors.fields import (PageView, answered, cell_field, first_line, join_wrapped, locate, make_field,
+                               read_region, split_party, ticked, view_pages)
 from extractors.layout import Anchor, Label, Line, columns_of, complete_header, group_lines, read_table, region_of
 from extractors.ocr import has_print, reread_many, want
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
@@ -31,17 +31,24 @@ LABELS: list[Label] = [
     L("box3", ("Producer's name, address and country (if known)", "Producer's name, address and country",
                "Producer's name and address, if known", "Producer's name and address (if known)"), beside=0),
     L("box4", ("Means of transport and route (if known)", "Means of transport and route"), beside=0),
-    L("departure_date", ("Departure Date",)),
+    L("departure_date", ("Departure Date", "Shipment Date", "Date of Shipment", "Date of Departure")),
     L("transport", ("Vessel's name/Aircraft flight number, etc.", "Vessel's name / Flight No.",
-                    "Vessel's name/Aircraft flight number", "Vessel's name/Aircraft etc.", "Vessel's name")),
+                    "Vessel's name/Aircraft flight number", "Vessel's name/Aircraft etc.", "Vessel's name",
+                    "Vessel / Flight No.", "Vessel or Flight No.", "Vessel/Aircraft")),
     L("port_of_discharge", ("Port of Discharge",)),
     L("box5", ("For Official Use",), beside=0),
     L("box14", ("14. Remarks", "Remarks")),
     L("box15", ("Declaration by the exporter or producer",), beside=0),
     L("exported_to", ("These goods are exported to",)),
+    # (a caption of its own on some forms; on others '(Importing Country)' is printed under the value)
+    L("importing_party", ("Importing Party", "Importing Country")),
     L("declaration_signature", ("Place and date, and signature of authorised signatory",
                                 "Place and date, name, signature and company of authorised signatory")),
     L("box16", ("16. Certification", "Certification"), beside=0),
+    L("issuing_body", ("Issuing Body", "Issuing Authority", "Name of Issuing Body", "Authorised Body")),
+    # where a form captions the place and date itself ('Place and Date: BANGKOK, 2024-02-28'), once in each of
+    # Boxes 15 and 16
+    L("place_and_date", ("Place and Date", "Place and date of signature", "Place and date of issue")),
     L("certification_signature", ("Place, date, and signature and stamp of the Authorised Body",
                                   "Place and date, signature and seal or stamp of Issuing Body",
                                   "Place and date, signature and seal or stamp of Issuing Authority",
@@ -66,6 +73,13 @@ COLUMNS: list[Label] = [
     L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country"), column=True),
     L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /", "Quantity (gross"), column=True),
     L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No."), column=True),
+]
+# Boxes 12 and 13 split into columns of their own by some issuing systems: the FOB value beside the quantity, the
+# invoice's date beside its number
+SPLIT_COLUMNS: list[Label] = [
+    L("fob_value", ("12. FOB Value", "FOB Value", "12. FOB value (where RVC is applied)", "12. Value (FOB)"),
+      column=True),
+    L("invoice_date", ("13. Invoice Date", "13. Date of Invoice", "Invoice Date", "13. Date"), column=True),
 ]
 
 BOILERPLATE = (
@@ -97,7 +111,7 @@ CRITERION_FIXES = {"W0": "WO", "WQ": "WO", "VVO": "WO", "P E": "PE", "CTG": "CTC
 
 
 def extract_certificate(doc: Document) -> None:
-    views = view_pages(doc, LABELS + COLUMNS)
+    views = view_pages(doc, LABELS + COLUMNS + SPLIT_COLUMNS)
     for v in views:
         if sum(1 for k in ORDER if v.first(k)) < 4:
             # the goods' headings not found: their columns are told by what the rows hold, and bound the boxes
@@ -150,6 +164,10 @@ def extract_certificate(doc: Document) -> None:
     r = region("exported_to")
     text, ws = first_line(r)
     cc = parse_country(text)
+    if cc is None and (captioned := region("importing_party")) is not None and captioned.lines:
+        r = captioned
+        text, ws = first_line(r)
+        cc = parse_country(text)
     f["importing_country"] = make_field(doc, r, cc, valid=cc is not None, words=ws)
     place, date, r, ws = _place_and_date(views, "declaration_signature", ("box15", "exported_to"))
     f["declaration_place"] = make_field(doc, r, place, words=ws)
@@ -173,6 +191,10 @@ def extract_certificate(doc: Document) -> None:
             others = block or others
         authority = collapse(" ".join(ln.text for ln in others)) if others else None
         auth_words = [w for ln in others for w in ln.words]
+    captioned = region("issuing_body")  # ('Issuing Body: DEPARTMENT OF FOREIGN TRADE')
+    if captioned is not None and captioned.lines:
+        r, authority = captioned, collapse(" ".join(ln.text for ln in captioned.lines))
+        auth_words = [w for ln in captioned.lines for w in ln.words]
     f["issuing_authority"] = make_field(doc, r, authority, words=auth_words)
 
     # box 17
@@ -182,8 +204,9 @@ def extract_certificate(doc: Document) -> None:
             f[key] = ExtractedField(value=None, confidence=0.4)
         else:
             v, a = found
-            f[key] = ExtractedField(value=ticked(v, a), confidence=round(a.confidence * 0.97, 4),
-                                    source=_src(doc, a))
+            answer = answered(v, a)  # ('Issued retroactively: NO' where a form types its answers)
+            f[key] = ExtractedField(value=ticked(v, a) if answer is None else answer,
+                                    confidence=round(a.confidence * 0.97, 4), source=_src(doc, a))
     doc.items = _items(doc, views)
     doc.fields = {"certificate_number": _certificate_number(doc, views), **f}
     if any(v.page.source == "ocr" for v in views):
@@ -250,7 +273,7 @@ def _place_and_date(views: list[PageView], signature_key: str, upper_keys: tuple
     """Box 15 and 16 print place and date just above the signature line's caption."""
     found = locate(views, signature_key)
     if not found:
-        return None, None, None, []
+        return _captioned_place_and_date(views, upper_keys)
     v, a = found
     r = region_of(v.page, a, v.all_anchors, direction="above", boilerplate=BOILERPLATE, max_height=120)
     for ln in reversed(r.lines):
@@ -260,7 +283,28 @@ def _place_and_date(views: list[PageView], signature_key: str, upper_keys: tuple
             place = collapse(ln.text[:s].strip(" ,;")) or None
             # drop stray lines (the stamp's text) so the region is the place-and-date and authority lines
             return place, iso, r, ln.words
-    return None, None, r, []
+    return _captioned_place_and_date(views, upper_keys) if not r.lines else (None, None, r, [])
+
+
+def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]):
+    """'Place and Date: BANGKOK, 2024-02-28' where the form captions them: the caption under the box's own, in
+    its column (Boxes 15 and 16 each print one)."""
+    for v in views:
+        upper = next((a for k in upper_keys if (a := v.first(k))), None)
+        if upper is None:
+            continue
+        below = [a for a in v.anchors.get("place_and_date", []) if a.box.top > upper.box.top]
+        if not below:
+            continue
+        a = min(below, key=lambda a: abs(a.box.x0 - upper.box.x0))
+        r = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE)
+        text, ws = first_line(r)
+        d = parse_date(text)
+        if d:
+            iso, (s, _e) = d
+            return collapse(text[:s].strip(" ,;")) or None, iso, r, ws
+        return None, None, r, ws
+    return None, None, None, []
 
 
 def _criterion(text: str) -> str | None:
@@ -523,6 +567,12 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             if len(heads) < len(ORDER):
                 heads = _with_content_columns(v.page, heads, stop.box.top if stop else None)
         head_conf = sum(a.confidence for a in heads.values()) / len(heads)
+        # (a heading of its own in the headings' row, right of the box's first heading: not the words 'FOB value'
+        # inside Box 12's one heading)
+        split = {k: a for k, first in (("fob_value", "quantity"), ("invoice_date", "invoice"))
+                 if (a := v.first(k)) is not None and first in heads and a.box.x0 > heads[first].box.x1 + 2 and
+                 abs(a.box.top - heads[first].box.top) < 2}
+        heads = {**heads, **split}
         # a row starts at its item number, or at its HS code where OCR lost a lone digit in the narrow Box 6
         starts = {"item_number": re.compile(r"^\s*\d{1,3}\s*$"), "hs_code": re.compile(r"^\s*\d{4}\.?\d{2}")}
         rows = read_table(v.page, heads, starts, stop_top=stop.box.top if stop else None)
@@ -586,6 +636,12 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             q_lines = row.cells.get("quantity", [])
             qty = unit = fob = cur = None
             q_words, f_words = [], []
+            if "fob_value" in split:  # (Box 12's value in a column of its own: the currency may wrap over it)
+                fob_lines = row.cells.get("fob_value", [])
+                mon = parse_money(" ".join(ln.text for ln in fob_lines))
+                if mon:
+                    fob, cur = mon
+                    f_words = [w for ln in fob_lines for w in ln.words]
             for k, ln in enumerate(q_lines):
                 t = ln.text
                 if re.search(r"FOB|US\$|USD|\bEUR\b|\bJPY\b", t, re.I):
@@ -631,6 +687,11 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             if inv_no:  # ('INV-1 of' / '12-03-2025' wrapped)
                 inv_no = re.sub(r"\s+(?:of|dated|dd\.?|date:?)$", "", inv_no, flags=re.I)
             put("invoice_number", no_words, re.sub(r"\s*([-/])\s*", r"\1", inv_no) if inv_no else None)
+            if "invoice_date" in split:  # (Box 13's date in a column of its own)
+                date_lines = row.cells.get("invoice_date", [])
+                d = parse_date(" ".join(ln.text for ln in date_lines).replace("- ", "-"))
+                inv_date = d[0] if d else None
+                date_words = [w for ln in date_lines for w in ln.words]
             put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
             if v.page.source == "ocr":
                 to_reread += _unsure_cells(item, row, columns_of(heads, v.page.width))

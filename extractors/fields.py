@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from extractors.layout import CJK, Anchor, Label, Line, Region, find_anchors, group_lines, region_of
+from extractors.layout import ANSWERS, CJK, Anchor, Label, Line, Region, find_anchors, group_lines, norm, region_of
 from extractors.normalise import collapse, parse_country
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
@@ -155,6 +155,16 @@ def first_line(region: Region | None) -> tuple[str | None, list[Word]]:
         return None, []
     ln = region.lines[0]
     return collapse(ln.text.lstrip(":： ")), ln.words
+
+
+def answered(view: PageView, anchor: Anchor) -> bool | None:
+    """A question answered in words right after it ('Issued retroactively: NO'); None where no answer stands."""
+    h = max(anchor.box.height, 4.0)
+    beside = [w for w in view.page.words if anchor.box.x1 - 1 <= w.box.x0 <= anchor.box.x1 + 3 * h and
+              abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < h / 2]
+    if not beside:
+        return None
+    return ANSWERS.get(norm(min(beside, key=lambda w: w.box.x0).text))
 
 
 def ticked(view: PageView, anchor: Anchor) -> bool:

@@ -28,6 +28,10 @@ CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
 BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|A[.,]")
 
 
+# a question on a form answered in words instead of a ticked box
+ANSWERS = {"yes": True, "y": True, "no": False, "n": False}
+
+
 @lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lower case, punctuation dropped, CJK kept: the form in which labels are compared (cached: the same words
@@ -302,7 +306,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                         not ws[-1].text.endswith((":", "：")):
                     continue
                 if var.label.standalone:
-                    if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8:
+                    # (a typed answer may follow: 'Issued retroactively: NO')
+                    if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8 and \
+                            norm(line.words[end + 1].text) not in ANSWERS:
                         continue
                 if glued:
                     # ... unless what stands before it is itself a caption: a row of column headings set close

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 import pycountry
 
@@ -133,16 +136,54 @@ def parse_hs(text: str | None) -> str | None:
     return m[1] + m[2] if m else None
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_POINT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 12,345.00
+_COMMA = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"  # 12.345,00, as Indonesia and Viet Nam print numbers
+# A document prints its figures one way throughout: set for the document being read (`decimal_comma`)
+_DECIMAL_COMMA: ContextVar[bool] = ContextVar("decimal_comma", default=False)
+# figures only one way can print: '6.132,00' / '0,42' against '6,132.00' / '0.42' (a group of three after the
+# separator, '1,352' or '4.015', could be either)
+_ONLY_COMMA = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2})$")
+_ONLY_POINT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+\.\d{1,2}|\d+\.\d{1,2})$")
+
+
+def prints_decimal_comma(texts: Iterable[str]) -> bool:
+    """Whether a document's figures put a comma before their decimals: at least two of them can only be read so,
+    and more than can only be read the other way (one stop read as a comma off a scan does not turn a document)."""
+    comma = point = 0
+    for t in texts:
+        t = t.strip("()[]:;$")
+        comma += bool(_ONLY_COMMA.match(t))
+        point += bool(_ONLY_POINT.match(t))
+    return comma >= 2 and comma > point
+
+
+@contextmanager
+def decimal_comma(on: bool) -> Iterator[None]:
+    """Figures parsed inside are read with a decimal comma ('12.345,00') when `on`."""
+    token = _DECIMAL_COMMA.set(on)
+    try:
+        yield
+    finally:
+        _DECIMAL_COMMA.reset(token)
+
+
+def _num() -> str:
+    return _COMMA if _DECIMAL_COMMA.get() else _POINT
+
+
+def _float(figure: str) -> float:
+    if _DECIMAL_COMMA.get():
+        return float(figure.replace(".", "").replace(",", "."))
+    return float(figure.replace(",", ""))
 
 
 def parse_number(text: str | None) -> float | None:
     if not text:
         return None
-    m = re.search(_NUM, text.replace(" ", "") if re.fullmatch(r"[\d ,.]+", text.strip() or "x") else text)
+    m = re.search(_num(), text.replace(" ", "") if re.fullmatch(r"[\d ,.]+", text.strip() or "x") else text)
     if not m:
         return None
-    return float(m[0].replace(",", ""))
+    return _float(m[0])
 
 
 UNITS = {"KGS": "KGS", "KG": "KGS", "KGM": "KGS", "KILOGRAMS": "KGS", "PCS": "PCS", "PC": "PCS", "PIECES": "PCS",
@@ -157,13 +198,13 @@ def parse_quantity(text: str | None) -> tuple[float, str | None] | None:
     """`12,500 KGS` -> (12500.0, 'KGS'). The unit is kept in its usual customs spelling."""
     if not text:
         return None
-    m = re.search(rf"({_NUM})\s*([A-Za-z][A-Za-z0-9]*)?", text)
+    m = re.search(rf"({_num()})\s*([A-Za-z][A-Za-z0-9]*)?", text)
     if not m:
         return None
     unit = m[2].upper() if m[2] else None
     if unit and unit not in UNITS:
         unit = None
-    return float(m[1].replace(",", "")), (UNITS[unit] if unit else None)
+    return _float(m[1]), (UNITS[unit] if unit else None)
 
 
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "RMB", "AUD", "NZD", "SGD", "KRW", "THB", "VND", "MYR", "IDR", "PHP", "HKD", "GBP"}
@@ -174,7 +215,7 @@ def parse_money(text: str | None) -> tuple[float, str | None] | None:
     if not text:
         return None
     t = text.upper().replace("US$", "USD ")
-    m = re.search(rf"({_NUM})", t)
+    m = re.search(rf"({_num()})", t)
     if not m:
         return None
     cur = None
@@ -182,7 +223,7 @@ def parse_money(text: str | None) -> tuple[float, str | None] | None:
         if c in CURRENCIES:
             cur = "CNY" if c == "RMB" else c
             break
-    return float(m[1].replace(",", "")), cur
+    return _float(m[1]), cur
 
 
 def money_in_line(text: str | None) -> tuple[float, str | None] | None:
@@ -192,12 +233,13 @@ def money_in_line(text: str | None) -> tuple[float, str | None] | None:
         return None
     t = text.upper().replace("US$", "USD ")
     cur = "|".join(sorted(CURRENCIES))
-    m = re.search(rf"\b({cur})\s*({_NUM})|({_NUM})\s*({cur})\b", t)
+    num = _num()
+    m = re.search(rf"\b({cur})\s*({num})|({num})\s*({cur})\b", t)
     if m:
         c = m[1] or m[4]
-        return float((m[2] or m[3]).replace(",", "")), "CNY" if c == "RMB" else c
-    figures = re.findall(rf"{_NUM}", t)
-    return (float(figures[-1].replace(",", "")), None) if figures else None
+        return _float(m[2] or m[3]), "CNY" if c == "RMB" else c
+    figures = re.findall(num, t)
+    return (_float(figures[-1]), None) if figures else None
 
 
 def collapse(text: str | None) -> str | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from extractors.certificate import extract_certificate
 from extractors.classify import classify
 from extractors.load import DEFAULT_LIMITS, Limits, load_document
+from extractors.normalise import decimal_comma, prints_decimal_comma
 from extractors.ocr import settle
 from extractors.trade_documents import SPECS, extract_trade_document
 from pipeline.errors import UnreadableDocument
@@ -53,10 +54,13 @@ def classify_document(doc: Document) -> Document:
 
 
 def _extract(doc: Document) -> None:
-    if doc.doc_type == "certificate_of_origin":
-        extract_certificate(doc)
-    elif doc.doc_type in SPECS:
-        extract_trade_document(doc)
+    # a document prints its figures one way throughout ('12.345,00' in Indonesia and Viet Nam): its figures say
+    # which, and every figure on it is read so
+    with decimal_comma(prints_decimal_comma(w.text for p in doc.pages for w in p.words)):
+        if doc.doc_type == "certificate_of_origin":
+            extract_certificate(doc)
+        elif doc.doc_type in SPECS:
+            extract_trade_document(doc)
 
 
 def extract_document(doc: Document) -> Document:

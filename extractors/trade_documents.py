@@ -51,7 +51,7 @@ SHIPPING_CAPTIONS = [
     L("destination", ("Final destination", "Destination")),
     L("carrier", ("Carrier", "Sailing on or about", "Shipped per", "Shipment per")),
     L("letter_of_credit", ("No. & date of L/C", "No. and date of L/C", "L/C No.", "L/C issuing bank",
-                           "Issuing bank")),
+                           "Issuing bank", "L/C Date", "Date of L/C", "Documentary Credit No.")),
     L("remarks", ("Remarks",)),
 ]
 
@@ -68,7 +68,9 @@ INVOICE = DocSpec(
         L("buyer", ("Buyer", "买方 Buyer", "SOLD TO", "Buyer / Consignee", "Messrs", "Bill To", "Importer", "Customer", "买方", "进口商",
                     "For account & risk of Messrs.", "For account and risk of Messrs.", "Accountee",
                     # an enterprise system's partner roles
-                    "Sold-to party", "Bill-to party", "Payer")),
+                    "Sold-to party", "Bill-to party", "Payer",
+                    # a documentary credit's parties: the buyer applies for it, the seller benefits
+                    "Applicant")),
         L("consignee", ("Consignee", "Ship To", "Deliver To", "Ship-to party")),
         L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
                        "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term", "Terms", "贸易条款",
@@ -112,9 +114,10 @@ PACKING_LIST = DocSpec(
                              "No. & date of invoice", "No. and date of invoice",
                              "Inv. Ref.", "Invoice #", "Invoice No. and Date", "Invoice No. & Date", "Invoice No./Date")),
         L("date", ("Date", "Packing Date", "日期 Date", "Date of Packing", "P/L Date", "Packing List Date")),
-        L("shipper", ("Shipper", "Exporter", "Seller", "发货人 Shipper", "Supplier", "Vendor", "Shipper/Exporter")),
+        L("shipper", ("Shipper", "Exporter", "Seller", "发货人 Shipper", "Supplier", "Vendor", "Shipper/Exporter",
+                      "Beneficiary")),
         L("consignee", ("Consignee", "Buyer", "Messrs", "收货人 Consignee", "Ship To", "Deliver To", "Importer",
-                        "For account & risk of Messrs.", "For account and risk of Messrs.")),
+                        "For account & risk of Messrs.", "For account and risk of Messrs.", "Applicant")),
         *SHIPPING_CAPTIONS,
         L("total_row", ("TOTAL", "TOTAL:", "TOTALS")),
         L("total_packages", ("Total Packages", "Total No. of Packages", "Total Cartons", "Total CTNS",
@@ -144,8 +147,10 @@ PACKING_LIST = DocSpec(
 
 BILL_OF_LADING = DocSpec(
     labels=[
-        L("bl_number", ("B/L No.", "B/L No", "Bill of Lading No.", "B/L Number", "Bill of Lading Number", "BL No.")),
-        L("title", ("BILL OF LADING",)),
+        L("bl_number", ("B/L No.", "B/L No", "Bill of Lading No.", "B/L Number", "Bill of Lading Number", "BL No.",
+                        # a sea waybill, the non-negotiable kind
+                        "SWB No.", "Sea Waybill No.", "Waybill No.", "SWB Number")),
+        L("title", ("BILL OF LADING", "SEA WAYBILL")),
         L("shipper", ("Shipper", "Shipper/Exporter", "托运人 Shipper", "Shipper (Name and Address)")),
         L("consignee", ("Consignee", "收货人 Consignee", "Consignee (Name and Address)", "Consigned to")),
         L("notify_party", ("Notify Party", "通知人 Notify Party", "Notify Address", "Also Notify")),
@@ -409,6 +414,8 @@ def extract_trade_document(doc: Document) -> None:
         _currency_from_amounts(doc, views, headers)
     if doc.doc_type == "commercial_invoice" and doc.value("incoterm") is None:
         _incoterm_heading(doc, views)
+    if doc.doc_type == "commercial_invoice":
+        _total_under_amounts(doc, views, headers)
     if doc.doc_type == "commercial_invoice" and doc.value("total_amount") is None:
         _total_on_its_line(doc, views)
 
@@ -690,6 +697,29 @@ def _hs_code_in_description(doc: Document, page: int, item: dict[str, ExtractedF
     ws = [w for w in words if re.sub(r"\D", "", w.text) and re.sub(r"\D", "", w.text) in digits]
     item["hs_code"] = cell_field(doc, page, ws, code, header_confidence=head_conf)
     item["description"] = desc.model_copy(update={"value": collapse(desc.value[:m.start()] + desc.value[m.end():])})
+
+
+def _total_under_amounts(doc: Document, views: list[PageView], headers: dict[int, dict[str, Anchor]]) -> None:
+    """The invoice's total is the sum its TOTAL line sets in the goods' amount column, however far from the
+    caption ('TOTAL' in the middle of the page, 'USD 10.450,00' at its right edge). Where that line holds no sum
+    there, the caption's own reading stands."""
+    for v in views:
+        head = headers.get(v.page.number, {}).get("amount")
+        if head is None:
+            continue
+        for a in v.anchors.get("total", []):
+            if a.box.top <= head.box.bottom:
+                continue  # (a 'Total Amount' caption over the goods is no total row)
+            line = next((ln for ln in v.lines if a.words[0] in ln.words), None)
+            ws = [w for w in line.words if w.box.x0 >= a.box.x1 - 0.5 and w.box.x1 > head.box.x0] if line else []
+            got = money_in_line(" ".join(w.text for w in ws)) if ws else None
+            if got is None:
+                continue
+            region = Region(a, a.box, [Line(ws)])
+            doc.fields["total_amount"] = make_field(doc, region, got[0], words=ws)
+            if doc.value("currency") is None and got[1]:
+                doc.fields["currency"] = make_field(doc, region, got[1], words=ws)
+            return
 
 
 def _total_on_its_line(doc: Document, views: list[PageView]) -> None:

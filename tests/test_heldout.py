@@ -675,3 +675,54 @@ def test_a_certificate_is_sure_of_its_title_despite_its_invoice_heading():
     # without a title the same words count in full: the captions alone leave it unsure
     untitled = [["Issued", "retroactively"], ["Back-to-back", "Certificate", "of", "Origin"]] + heading
     assert classify(page_of(untitled))[1] < sure
+
+
+@pytest.fixture(scope="module")
+def ninth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ninth")
+    return out, generate(out, seed=97, count=8, layouts="ninth")
+
+
+def test_ninth_family_text_documents_read_right(ninth):
+    """An e-issuing system's certificate (Box 4 as a table captioned 'Shipment Date', Boxes 12 and 13 split into
+    columns of their own, 'Place and Date:' and 'Issuing Body:' captions, Box 17 answered YES / NO), a documentary
+    credit's invoice and packing list ('Beneficiary', 'Applicant', figures with a decimal comma, the total set at
+    the page's right edge far from its caption) and a sea waybill ('SWB NO.')."""
+    assert_text_documents_read_right(*ninth)
+
+
+def test_a_question_answered_in_words_is_read_from_its_answer():
+    """Box 17 typed 'Third-party invoicing: YES' instead of a ticked box: the answer right after the caption
+    decides; where no answer stands, the checkbox does."""
+    from extractors.certificate import LABELS
+    from extractors.fields import PageView, answered
+
+    words = [w("Back-to-back", 54, 765, size=6.8), w("Certificate", 96, 765, size=6.8), w("of", 134, 765, size=6.8),
+             w("Origin:", 142, 765, size=6.8), w("NO", 170, 764.5, size=8),
+             w("Third-party", 210, 765, size=6.8), w("invoicing:", 248, 765, size=6.8), w("YES", 285, 764.5, size=8),
+             w("Issued", 330, 765, size=6.8), w("retroactively", 352, 765, size=6.8)]
+    page = Page(number=1, width=595, height=842, source="text_layer", words=words)
+    anchors = find_anchors(page, LABELS)
+    view = PageView(page, [], anchors)
+    assert answered(view, anchors["back_to_back"][0]) is False
+    assert answered(view, anchors["third_party_invoicing"][0]) is True
+    assert answered(view, anchors["issued_retroactively"][0]) is None
+
+
+def test_an_invoice_total_set_far_right_of_its_caption_is_the_sum_in_the_amount_column(tmp_path):
+    """'TOTAL' in the middle of the page, its sum at the right edge under 'Amount (USD)', further from the caption
+    than a caption's value may stand: the sum is read there, not a figure of the sentence under the caption
+    ('... Proforma Invoice No. PI-5002.')."""
+    from sample_docs.render_ninth import render_invoice_l
+
+    fields = {"invoice_number": "EXP/2024/5002", "invoice_date": "2024-05-21",
+              "seller_name": "HAI PHONG MUSICAL INSTRUMENTS JOINT STOCK COMPANY",
+              "seller_address": "LOT B4, DINH VU INDUSTRIAL PARK, HAI AN, HAI PHONG, VIET NAM", "seller_country": "VN",
+              "buyer_name": "OSAKA INTERIOR K.K.", "buyer_address": "2-4-10 NAMBA, CHUO-KU, OSAKA 542-0076, JAPAN",
+              "buyer_country": "JP", "currency": "USD", "incoterm": "FOB", "total_amount": 10450.0,
+              "items": [{"description": "ACOUSTIC GUITARS 41 INCH WITH GIG BAG", "hs_code": "920290", "quantity": 275,
+                         "quantity_unit": "PCS", "unit_price": 38.0, "amount": 10450.0}]}
+    path = tmp_path / "invoice.pdf"
+    path.write_bytes(render_invoice_l(fields, {"incoterm_text": "FOB HAI PHONG"}))
+    doc = read_document(path, path.name)
+    assert doc.value("total_amount") == 10450.0 and doc.value("currency") == "USD"

@@ -82,3 +82,24 @@ def test_implausible_years_are_no_dates():
 def test_lower_case_pcs_read_off_a_scan_is_pieces():
     assert parse_quantity("1,470 pes") == (1470.0, "PCS")
     assert parse_quantity("114,380 kgs") == (114380.0, "KGS")
+
+
+def test_figures_with_a_decimal_comma_are_read_so_on_a_document_that_prints_them():
+    """Indonesia and Viet Nam print '12.345,00': on a document whose figures say so, every figure is read with
+    a decimal comma ('14.600' is fourteen thousand six hundred); elsewhere the same text keeps its usual reading."""
+    from extractors.normalise import decimal_comma, money_in_line, prints_decimal_comma
+
+    texts = ["14.600", "KGS", "0,42", "6.132,00", "9.677,40", "070310", "17", "FEB", "2024"]
+    assert prints_decimal_comma(texts)
+    with decimal_comma(prints_decimal_comma(texts)):
+        assert parse_money("USD 9.677,40") == (9677.4, "USD")
+        assert parse_quantity("14.600 KGS") == (14600.0, "KGS")
+        assert parse_number("0,42") == 0.42
+        assert money_in_line("1.200 PCS USD 12.345,00") == (12345.0, "USD")
+    assert parse_money("USD 9,677.40") == (9677.4, "USD")
+    # figures one way or the other alone ('1,352', '4.015') and an HS code with its dot say nothing against
+    # figures that can only be read one way
+    assert not prints_decimal_comma(["6,132.00", "0.42", "0703.10", "1,352"])
+    assert not prints_decimal_comma(["1,352", "4.015", "INV-2024"])
+    # one stop read as a comma off a scan ('24,00' for '24.000 CBM') does not turn a bill of lading's figures
+    assert not prints_decimal_comma(["25,906.600", "24,00", "1,352"])
