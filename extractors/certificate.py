@@ -36,6 +36,8 @@ LABELS: list[Label] = [
                     "Vessel's name/Aircraft flight number", "Vessel's name/Aircraft etc.", "Vessel's name",
                     "Vessel / Flight No.", "Vessel or Flight No.", "Vessel/Aircraft")),
     L("port_of_discharge", ("Port of Discharge",)),
+    # (read nowhere: Box 4 of some forms prints it, and it bounds the particulars around it)
+    L("port_of_loading", ("Port of Loading",)),
     L("box5", ("For Official Use",), beside=0),
     L("box14", ("14. Remarks", "Remarks")),
     L("box15", ("Declaration by the exporter or producer",), beside=0),
@@ -314,7 +316,17 @@ def _criterion(text: str) -> str | None:
     if not t:
         return None
     t = CRITERION_FIXES.get(t, t)
-    return " ".join(_undoubled(p) for p in t.split(" "))
+    return " ".join(_as_criterion(p) for p in t.split(" "))
+
+
+def _as_criterion(code: str) -> str:
+    """A code read with a letter doubled ('WOO') or a C read as E in a typewriter face ('ETCE', 'RVE' off a scan):
+    the criterion it can only be; any other reading is kept as read."""
+    single = _undoubled(code)
+    if single in CRITERIA or "E" not in code or code in CRITERIA:
+        return single
+    as_c = _undoubled(code.replace("E", "C"))
+    return as_c if as_c in CRITERIA else single
 
 
 def _undoubled(code: str) -> str:
@@ -605,6 +617,8 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             else:  # not read: items are numbered 1, 2, 3 ... (Box 6), so the position tells it, less surely
                 item["item_number"] = cell_field(doc, v.page.number, [], len(items) + 1, header_confidence=0.7)
             marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])
+            if marks and v.page.source == "ocr":  # (a typewriter face's slash read apart: 'HANOI /24/857')
+                marks = re.sub(r"(?<=[A-Z0-9]) (?=/\d)", "", marks)
             mark_words = row.words("marks")
             desc_lines = row.cells.get("description", [])
             desc_text = collapse(" ".join(ln.text for ln in desc_lines)) or ""

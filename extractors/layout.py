@@ -216,7 +216,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             li, s = where[k]
             line, idx, flat = flats[li]
             best = (0.0, 0)
-            for kk in range(max(1, n - 1), min(n + 2, len(flat) - s + 1)):
+            # (a word OCR ran together with the next, 'Vessel/FlightNo.', may hold the label's words in fewer)
+            for kk in range(1 if " " in flat[s] else max(1, n - 1), min(n + 2, len(flat) - s + 1)):
                 # (the page's phrases joined once for all the variants that try them)
                 text = joined.get((k, kk))
                 if text is None:
@@ -888,7 +889,7 @@ CLOSING_TOTAL = re.compile(r"^(?:SAY\s+)?TOTAL\s*:|^(?:SAY\s+)?TOTAL\b.*\bONLY\b
 
 
 # ... or a word between such marks: '*** END ***', '--- NIL ---'
-CLOSING_WORDS = {"END", "NIL", "ENDS"}
+CLOSING_WORDS = {"END", "NIL", "ENDS", "LAST"}  # ('*** LAST ITEM ***')
 SURROUNDING_MARK = re.compile(r"[*xX=~_\-#]{3,}")
 
 
@@ -903,10 +904,12 @@ def closes_goods(line: Line) -> bool:
         return False
     # (off a scan, a run of asterisks is read as flat, unsure letters: 'eke END eee', their ink a mark's height)
     tallest = max(w.box.height for w in ws)
-    marks = [bool(SURROUNDING_MARK.fullmatch(w.text) or (w.box.height < 0.6 * tallest and w.confidence < 0.8))
+    # (an asterisk's ink is about two thirds of a capital's height: 'ee LAST TEM. ee' for '*** LAST ITEM ***')
+    marks = [bool(SURROUNDING_MARK.fullmatch(w.text) or (w.box.height < 0.7 * tallest and w.confidence < 0.8))
              for w in (ws[0], ws[-1])]
     # (one of the two may be lost: 'END ***' closes as the word says)
-    return all(marks) if len(ws) > 2 else any(marks) and any(w.text.upper() in CLOSING_WORDS for w in ws)
+    said = any(w.text.upper().strip(".:") in CLOSING_WORDS for w in ws)
+    return all(marks) or (any(marks) and said) if len(ws) > 2 else any(marks) and said
 
 
 RIGHT_SET = 1.5  # points: a value and its heading set right in their column end this close
@@ -1023,6 +1026,11 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
             continue  # heading tails above the first row
         row = rows[-1]
         for k, ws in by_col.items():
+            if page.source == "ocr":  # (a ruling or stain read as a word at a cell's edge: 'af SEOUL/25/424')
+                cell = trim_specks(Line(ws))
+                if cell is None:
+                    continue
+                ws = cell.words
             row.cells.setdefault(k, []).append(Line(ws))
             starts_at.setdefault(min(w.box.x0 for w in ws), k)
         row.bottom = max(row.bottom, ln.box.bottom)

@@ -156,3 +156,12 @@ def test_a_dotted_zero_with_two_readings_is_settled_by_the_goods_described():
               "description": ExtractedField(value="FRESH CHINESE CABBAGE", confidence=0.9)}]
     _restore_dotted_zeros(items)  # 070490 (cabbages) or 970400 (postage stamps)
     assert items[0]["hs_code"].value == "070490"
+
+
+@pytest.mark.parametrize("read, code", [("ETCE", "CTC"), ("ETE", "CTC"), ("CTCE", "CTC"), ("RVE", "RVC"),
+                                        ("PE", "PE"), ("WO", "WO"), ("EE", "EE")])
+def test_a_typewriter_c_read_as_e_off_a_scan_is_the_criterion_it_can_only_be(read, code):
+    """A typewriter face's C read as E in Box 10 ('ETCE' for CTC): repaired only where one criterion results;
+    PE keeps its E, and a reading no criterion comes of stays as read for a reviewer."""
+    from extractors.certificate import _criterion
+    assert _criterion(read) == code

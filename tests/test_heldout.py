@@ -1,6 +1,7 @@
 """Extraction on the held-out layout family (other issuing bodies and trading houses), and the behaviours
 real documents need that the development layouts did not show."""
 import json
+import re
 
 import pytest
 
@@ -420,6 +421,18 @@ def test_a_word_between_asterisks_read_off_a_scan_closes_the_goods():
     # a description read surely in letters of its own height is no closing line: 'ROD END SET'
     words = Line([w("ROD", 190, 400), w("END", 212, 400), w("SET", 234, 400)])
     assert not closes_goods(words)
+    # '*** LAST ITEM ***' in a typewriter face, its asterisks two thirds of a capital's height ('ee LAST TEM. ee'),
+    # or with the closing asterisks lost and the words garbled ('oe LAST LRM')
+    typed = Line([Word(text="ee", confidence=0.11, box=Box(x0=127, top=600, x1=136, bottom=602.6)),
+                  Word(text="LAST", confidence=0.42, box=Box(x0=144, top=599, x1=160, bottom=603.3)),
+                  Word(text="TEM.", confidence=0.11, box=Box(x0=166, top=599, x1=182, bottom=603.3)),
+                  Word(text="ee", confidence=0.0, box=Box(x0=188, top=600, x1=197, bottom=602.6))])
+    assert closes_goods(typed)
+    garbled = Line([Word(text="oe", confidence=0.02, box=Box(x0=127, top=600, x1=136, bottom=602.9)),
+                    Word(text="LAST", confidence=0.16, box=Box(x0=144, top=599, x1=160, bottom=603.6)),
+                    Word(text="LRM", confidence=0.38, box=Box(x0=166, top=599, x1=180, bottom=603.3))])
+    assert closes_goods(garbled)
+    assert not closes_goods(Line([w("LAST", 190, 400), w("MILE", 212, 400), w("DELIVERY", 234, 400)]))
 
 
 def test_goods_headings_ocr_lost_in_part_are_told_by_the_rows():
@@ -726,3 +739,33 @@ def test_an_invoice_total_set_far_right_of_its_caption_is_the_sum_in_the_amount_
     path.write_bytes(render_invoice_l(fields, {"incoterm_text": "FOB HAI PHONG"}))
     doc = read_document(path, path.name)
     assert doc.value("total_amount") == 10450.0 and doc.value("currency") == "USD"
+
+
+def test_a_caption_ocr_ran_into_one_word_is_still_the_caption():
+    """'Vessel/FlightNo.' read as one word off a scan: it is the 'Vessel / Flight No.' caption, and the vessel
+    beside it its value."""
+    from extractors.certificate import LABELS
+    from extractors.layout import region_of
+    words = [Word(text="Vessel/FlightNo.", confidence=0.84, box=Box(x0=41, top=234, x1=86, bottom=241.7)),
+             w("ONE", 126, 234, size=6.7), w("HARMONY", 141, 234, size=6.7), w("V.038W", 180, 234, size=6.7)]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    anchors = find_anchors(page, LABELS)
+    assert [a.words[0].text for a in anchors["transport"]] == ["Vessel/FlightNo."]
+    assert region_of(page, anchors["transport"][0], anchors["transport"]).lines[0].text == "ONE HARMONY V.038W"
+
+
+def test_a_ruling_read_as_a_word_at_a_cells_edge_is_no_part_of_the_cell():
+    """Off a scan Box 6's number and the ruling after it read as a tall, unsure 'af' reaching into Box 7: not part
+    of the marks."""
+    from extractors.layout import read_table
+    heads = {"item_number": Anchor("item_number", Box(x0=32, top=300, x1=50, bottom=305), 100, [], 1, column=True),
+             "marks": Anchor("marks", Box(x0=58, top=300, x1=90, bottom=305), 100, [], 1, column=True),
+             "description": Anchor("description", Box(x0=108, top=300, x1=140, bottom=305), 100, [], 1, column=True)}
+    # (the item number and the ruling after it read as one tall word reaching into Box 7)
+    row = [Word(text="af", confidence=0.15, box=Box(x0=31, top=318, x1=86, bottom=326.2)),
+           Word(text="SEOUL/25/424", confidence=0.9, box=Box(x0=60, top=320, x1=100, bottom=325)),
+           Word(text="42", confidence=0.96, box=Box(x0=108, top=320, x1=116, bottom=325)),
+           Word(text="CARTONS", confidence=0.96, box=Box(x0=121, top=320, x1=150, bottom=325))]
+    page = Page(number=1, width=595, height=842, source="ocr", words=row)
+    rows = read_table(page, heads, {"description": re.compile(r"^\d+")})
+    assert rows[0].text("marks") == "SEOUL/25/424"

@@ -261,3 +261,17 @@ def test_a_sure_reading_is_never_taken_for_marks():
     img = _marks_page()
     run = _run_over(img, 245, 300, conf=0.9)
     assert _rows_of_marks(np.asarray(img), 72 / 300, [run]) == [run]
+
+
+def test_a_ruling_read_as_a_bracket_splits_the_fob_value_from_the_invoice_number():
+    """Box 12's FOB value set close to the ruling before Box 13's invoice number: tesseract reads the ruling as a
+    bracket and runs both into one word ('7,224.00]LIN24-745'). Where the bracket's pixel column is a ruling, the
+    word is split there; a bracket beside no ruling is kept."""
+    text = "7,224.00]LIN24-745"
+    img = Image.new("L", (1000, 400), 255)
+    scale = 72 / 300
+    word = _word(text, 100 * scale, 460 * scale, top=180 * scale, bottom=210 * scale)
+    x_rule = 100 + 360 * 8.5 / len(text)  # the middle of the bracket
+    ImageDraw.Draw(img).line([(x_rule, 20), (x_rule, 380)], fill=0, width=3)
+    assert [w.text for w in _split_at_rulings([word], img, scale)] == ["7,224.00", "LIN24-745"]
+    assert [w.text for w in _split_at_rulings([word], Image.new("L", (1000, 400), 255), scale)] == [text]
