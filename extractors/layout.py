@@ -1027,10 +1027,9 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
         row = rows[-1]
         for k, ws in by_col.items():
             if page.source == "ocr":  # (a ruling or stain read as a word at a cell's edge: 'af SEOUL/25/424')
+                # (a cell's only word is its value however unsurely read: 'wo' in Box 10 is read again, not dropped)
                 cell = trim_specks(Line(ws))
-                if cell is None:
-                    continue
-                ws = cell.words
+                ws = cell.words if cell is not None else ws
             row.cells.setdefault(k, []).append(Line(ws))
             starts_at.setdefault(min(w.box.x0 for w in ws), k)
         row.bottom = max(row.bottom, ln.box.bottom)

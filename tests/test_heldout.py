@@ -769,3 +769,8 @@ def test_a_ruling_read_as_a_word_at_a_cells_edge_is_no_part_of_the_cell():
     page = Page(number=1, width=595, height=842, source="ocr", words=row)
     rows = read_table(page, heads, {"description": re.compile(r"^\d+")})
     assert rows[0].text("marks") == "SEOUL/25/424"
+    # a cell's only word is its value, however unsurely read ('wo' in Box 10 is read again, not dropped)
+    heads["origin_criterion"] = Anchor("origin_criterion", Box(x0=264, top=300, x1=290, bottom=305), 100, [], 1,
+                                       column=True)
+    page.words.append(Word(text="wo", confidence=0.58, box=Box(x0=266, top=320, x1=274, bottom=325)))
+    assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("origin_criterion") == "wo"
