@@ -763,6 +763,18 @@ def _speck(w: Word) -> bool:
     return (w.confidence < 0.6 and len(w.text) <= 2) or (w.confidence < 0.35 and len(w.text) <= 4)
 
 
+def _without_edge_specks(ws: list[Word]) -> list[Word]:
+    """A table cell's words off a scan without a ruling or stain read as a word at its start ('af SEOUL/25/424')
+    or as marks at its end ('WOODEN =:'). A cell's only word is its value however unsurely read ('wo' in Box 10
+    is read again, not dropped); a word with figures may be the value with a ruling read into it ('/451 PCS'), and
+    a word with letters at a cell's end a unit read unsurely ('451 Pcs')."""
+    while len(ws) > 1 and _speck(ws[0]) and not re.search(r"\d", ws[0].text):  # ('/451 PCS': a figure is kept)
+        ws = ws[1:]
+    while len(ws) > 1 and _speck(ws[-1]) and not re.search(r"[A-Za-z0-9]", ws[-1].text):
+        ws = ws[:-1]
+    return ws
+
+
 def trim_specks(line: Line) -> Line | None:
     ws = list(line.words)
     while ws and _speck(ws[-1]):
@@ -1026,10 +1038,8 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
             continue  # heading tails above the first row
         row = rows[-1]
         for k, ws in by_col.items():
-            if page.source == "ocr":  # (a ruling or stain read as a word at a cell's edge: 'af SEOUL/25/424')
-                # (a cell's only word is its value however unsurely read: 'wo' in Box 10 is read again, not dropped)
-                cell = trim_specks(Line(ws))
-                ws = cell.words if cell is not None else ws
+            if page.source == "ocr":
+                ws = _without_edge_specks(ws)
             row.cells.setdefault(k, []).append(Line(ws))
             starts_at.setdefault(min(w.box.x0 for w in ws), k)
         row.bottom = max(row.bottom, ln.box.bottom)

@@ -774,3 +774,8 @@ def test_a_ruling_read_as_a_word_at_a_cells_edge_is_no_part_of_the_cell():
                                        column=True)
     page.words.append(Word(text="wo", confidence=0.58, box=Box(x0=266, top=320, x1=274, bottom=325)))
     assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("origin_criterion") == "wo"
+    # ... and a figure a ruling was read into, or a unit read unsurely, stays ('/451 Pcs' in Box 12)
+    heads["quantity"] = Anchor("quantity", Box(x0=355, top=300, x1=390, bottom=305), 100, [], 1, column=True)
+    page.words += [Word(text="/451", confidence=0.0, box=Box(x0=356, top=320, x1=372, bottom=325)),
+                   Word(text="Pcs", confidence=0.02, box=Box(x0=376, top=320, x1=388, bottom=325))]
+    assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("quantity") == "/451 Pcs"
