@@ -774,8 +774,11 @@ def test_a_ruling_read_as_a_word_at_a_cells_edge_is_no_part_of_the_cell():
                                        column=True)
     page.words.append(Word(text="wo", confidence=0.58, box=Box(x0=266, top=320, x1=274, bottom=325)))
     assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("origin_criterion") == "wo"
-    # ... and a figure a ruling was read into, or a unit read unsurely, stays ('/451 Pcs' in Box 12)
+    # ... and a figure a ruling was read into stays ('/451 PCS' in Box 12), as does a unit read unsurely ('Pcs')
     heads["quantity"] = Anchor("quantity", Box(x0=355, top=300, x1=390, bottom=305), 100, [], 1, column=True)
     page.words += [Word(text="/451", confidence=0.0, box=Box(x0=356, top=320, x1=372, bottom=325)),
-                   Word(text="Pcs", confidence=0.02, box=Box(x0=376, top=320, x1=388, bottom=325))]
-    assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("quantity") == "/451 Pcs"
+                   Word(text="PCS", confidence=0.94, box=Box(x0=376, top=320, x1=388, bottom=325))]
+    assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("quantity") == "/451 PCS"
+    page.words[-1] = Word(text="Pcs", confidence=0.02, box=Box(x0=376, top=320, x1=388, bottom=325))
+    page.words[-2] = Word(text="451", confidence=0.47, box=Box(x0=356, top=320, x1=372, bottom=325))
+    assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("quantity") == "451 Pcs"
