@@ -52,9 +52,9 @@ class Line:
         # computed once: lines are built and then only read
         cached = self.__dict__.get("_box")
         if cached is None or cached[0] != len(self.words):
-            b = self.words[0].box
-            for w in self.words[1:]:
-                b = b.union(w.box)
+            boxes = [w.box for w in self.words]  # (one Box built, not one per word: this runs for every line)
+            b = boxes[0] if len(boxes) == 1 else Box(x0=min(x.x0 for x in boxes), top=min(x.top for x in boxes),
+                                                     x1=max(x.x1 for x in boxes), bottom=max(x.bottom for x in boxes))
             cached = (len(self.words), b)
             self.__dict__["_box"] = cached
         return cached[1]
