@@ -782,3 +782,8 @@ def test_a_ruling_read_as_a_word_at_a_cells_edge_is_no_part_of_the_cell():
     page.words[-1] = Word(text="Pcs", confidence=0.02, box=Box(x0=376, top=320, x1=388, bottom=325))
     page.words[-2] = Word(text="451", confidence=0.47, box=Box(x0=356, top=320, x1=372, bottom=325))
     assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("quantity") == "451 Pcs"
+    # ... and a longer word at a cell's start read unsurely is part of the value ('EXP/' / '2024/6718' in Box 13)
+    heads["invoice"] = Anchor("invoice", Box(x0=462, top=300, x1=490, bottom=305), 100, [], 1, column=True)
+    page.words += [Word(text="EXP/", confidence=0.3, box=Box(x0=463, top=320, x1=478, bottom=325)),
+                   Word(text="2024/6718", confidence=0.9, box=Box(x0=480, top=320, x1=515, bottom=325))]
+    assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("invoice") == "EXP/ 2024/6718"
