@@ -415,7 +415,7 @@ def extract_trade_document(doc: Document) -> None:
     if doc.doc_type == "commercial_invoice" and doc.value("incoterm") is None:
         _incoterm_heading(doc, views)
     if doc.doc_type == "commercial_invoice":
-        _total_under_amounts(doc, views, headers)
+        _total_on_its_line(doc, views, headers)  # (the sum in the amount column, where the line sets one there)
     if doc.doc_type == "commercial_invoice" and doc.value("total_amount") is None:
         _total_on_its_line(doc, views)
 
@@ -699,19 +699,22 @@ def _hs_code_in_description(doc: Document, page: int, item: dict[str, ExtractedF
     item["description"] = desc.model_copy(update={"value": collapse(desc.value[:m.start()] + desc.value[m.end():])})
 
 
-def _total_under_amounts(doc: Document, views: list[PageView], headers: dict[int, dict[str, Anchor]]) -> None:
-    """The invoice's total is the sum its TOTAL line sets in the goods' amount column, however far from the
-    caption ('TOTAL' in the middle of the page, 'USD 10.450,00' at its right edge). Where that line holds no sum
-    there, the caption's own reading stands."""
+def _total_on_its_line(doc: Document, views: list[PageView],
+                       headers: dict[int, dict[str, Anchor]] | None = None) -> None:
+    """'TOTAL :  863 PCS   USD 32,794.00': a total row under the goods adds up the quantity too; the invoice's
+    total is the sum in a currency (or the line's last figure), not the first figure after the caption. Given the
+    goods' headings, only the sum the TOTAL line sets in the amount column is read, however far from the caption
+    ('TOTAL' in the middle of the page, 'USD 10.450,00' at its right edge)."""
     for v in views:
-        head = headers.get(v.page.number, {}).get("amount")
-        if head is None:
+        head = headers.get(v.page.number, {}).get("amount") if headers is not None else None
+        if headers is not None and head is None:
             continue
         for a in v.anchors.get("total", []):
-            if a.box.top <= head.box.bottom:
+            if head is not None and a.box.top <= head.box.bottom:
                 continue  # (a 'Total Amount' caption over the goods is no total row)
             line = next((ln for ln in v.lines if a.words[0] in ln.words), None)
-            ws = [w for w in line.words if w.box.x0 >= a.box.x1 - 0.5 and w.box.x1 > head.box.x0] if line else []
+            ws = [w for w in line.words if w.box.x0 >= a.box.x1 - 0.5 and (head is None or w.box.x1 > head.box.x0)] \
+                if line else []
             got = money_in_line(" ".join(w.text for w in ws)) if ws else None
             if got is None:
                 continue
@@ -720,23 +723,6 @@ def _total_under_amounts(doc: Document, views: list[PageView], headers: dict[int
             if doc.value("currency") is None and got[1]:
                 doc.fields["currency"] = make_field(doc, region, got[1], words=ws)
             return
-
-
-def _total_on_its_line(doc: Document, views: list[PageView]) -> None:
-    """'TOTAL :  863 PCS   USD 32,794.00': a total row under the goods adds up the quantity too; the invoice's
-    total is the sum in a currency (or the line's last figure), not the first figure after the caption."""
-    for v in views:
-        for a in v.anchors.get("total", []):
-            line = next((ln for ln in v.lines if a.words[0] in ln.words), None)
-            if line is None:
-                continue
-            ws = [w for w in line.words if w.box.x0 >= a.box.x1 - 0.5]
-            got = money_in_line(" ".join(w.text for w in ws))
-            if got is not None:
-                doc.fields["total_amount"] = make_field(doc, Region(a, a.box, [Line(ws)]), got[0], words=ws)
-                if doc.value("currency") is None and got[1]:
-                    doc.fields["currency"] = make_field(doc, Region(a, a.box, [Line(ws)]), got[1], words=ws)
-                return
 
 
 INCOTERM_HEADING = re.compile(r"(%s)\s+[A-Z][A-Z .,'-]{2,40}" % "|".join(sorted(INCOTERMS)))

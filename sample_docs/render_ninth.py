@@ -190,6 +190,15 @@ def _lc_head(sh: Sheet, title: str, seller: tuple[str, str], buyer: tuple[str, s
     return bottom + 14
 
 
+def _lc_headings(sh: Sheet, cols: list[tuple[float, str]], y: float) -> float:
+    """The goods' headings in bold between two rulings; the y of the first row."""
+    for x, text in cols:
+        sh.text(x, y, text, 7.8, CAPB)
+    sh.hline(36, 559, y - 4)
+    sh.hline(36, 559, y + 11)
+    return y + 18
+
+
 def render_invoice_l(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh = Sheet("Commercial Invoice")
     cur = f.get("currency") or "USD"
@@ -202,13 +211,8 @@ def render_invoice_l(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
                   ("L/C No.", f"0{digits}LC{(f.get('invoice_date') or '0000')[2:4]}"), ("L/C Date", lc_date),
                   ("Terms of Delivery", opts.get("incoterm_text", f.get("incoterm") or "")),
                   ("Port of Loading", opts.get("port_of_loading", "")), ("Destination", opts.get("destination", ""))])
-    cols = [(36, "No."), (58, "Description of Goods"), (262, "H.S. Code"), (318, "Quantity"),
-            (402, f"Unit Price ({cur})"), (482, f"Amount ({cur})")]
-    for x, text in cols:
-        sh.text(x, y, text, 7.8, CAPB)
-    sh.hline(36, 559, y - 4)
-    sh.hline(36, 559, y + 11)
-    y += 18
+    y = _lc_headings(sh, [(36, "No."), (58, "Description of Goods"), (262, "H.S. Code"), (318, "Quantity"),
+                          (402, f"Unit Price ({cur})"), (482, f"Amount ({cur})")], y)
     for k, item in enumerate(f["items"], 1):
         sh.text(36, y, str(k), 8.5)
         desc = sh.wrap(item.get("description") or "", 196, 8.5)
@@ -246,13 +250,8 @@ def render_packing_list_j(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
                  [("Invoice No.", f.get("invoice_number") or ""), ("Date", fmt_date(f.get("date"), "dmy")),
                   ("Vessel / Voyage", opts.get("vessel", "")), ("Port of Loading", opts.get("port_of_loading", "")),
                   ("Destination", opts.get("destination", ""))])
-    cols = [(36, "C/No."), (86, "Description of Goods"), (282, "Quantity"), (352, "Packages"),
-            (428, f"N.W. ({unit})"), (494, f"G.W. ({unit})")]
-    for x, text in cols:
-        sh.text(x, y, text, 7.8, CAPB)
-    sh.hline(36, 559, y - 4)
-    sh.hline(36, 559, y + 11)
-    y += 18
+    y = _lc_headings(sh, [(36, "C/No."), (86, "Description of Goods"), (282, "Quantity"), (352, "Packages"),
+                          (428, f"N.W. ({unit})"), (494, f"G.W. ({unit})")], y)
     kinds = opts.get("package_kinds", {})
     first = 1
     for item in f["items"]:
