@@ -640,8 +640,8 @@ class _Neighbours:
 
 def _split_at_rulings(words: list[Word], img: Image.Image, scale: float) -> list[Word]:
     """Typed text running over a table's ruling ('... REPUBLIC OF | CHINA' past its cell): tesseract reads the
-    ruling as a letter inside a word ('OFICHINA', 'OF/CHINA', '7,224.00]LIN24-745'). Where such a letter's pixel columns are dark far
-    above and below the word, it is a ruling, and the word is split there."""
+    ruling as a letter inside a word ('OFICHINA', 'OF/CHINA', '7,224.00]LIN24-745'). Where such a letter's pixel
+    columns are dark far above and below the word, it is a ruling, and the word is split there."""
     out: list[Word] = []
     for w in words:
         inner = [i for i, ch in enumerate(w.text) if ch in "I|/l!1][" and 0 < i < len(w.text) - 1]
