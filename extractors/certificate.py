@@ -279,13 +279,20 @@ def _place_and_date(views: list[PageView], signature_key: str, upper_keys: tuple
     v, a = found
     r = region_of(v.page, a, v.all_anchors, direction="above", boilerplate=BOILERPLATE, max_height=120)
     for ln in reversed(r.lines):
-        d = parse_date(ln.text)
-        if d:
-            iso, (s, _e) = d
-            place = collapse(ln.text[:s].strip(" ,;")) or None
+        place, iso = _place_then_date(ln.text)
+        if iso:
             # drop stray lines (the stamp's text) so the region is the place-and-date and authority lines
             return place, iso, r, ln.words
     return _captioned_place_and_date(views, upper_keys) if not r.lines else (None, None, r, [])
+
+
+def _place_then_date(text: str | None) -> tuple[str | None, str | None]:
+    """'LINYI, CHINA, 2024-02-28' -> ('LINYI, CHINA', '2024-02-28'); (None, None) where no date stands."""
+    d = parse_date(text)
+    if not d:
+        return None, None
+    iso, (s, _e) = d
+    return collapse(text[:s].strip(" ,;")) or None, iso
 
 
 def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]):
@@ -301,11 +308,7 @@ def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]
         a = min(below, key=lambda a: abs(a.box.x0 - upper.box.x0))
         r = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE)
         text, ws = first_line(r)
-        d = parse_date(text)
-        if d:
-            iso, (s, _e) = d
-            return collapse(text[:s].strip(" ,;")) or None, iso, r, ws
-        return None, None, r, ws
+        return (*_place_then_date(text), r, ws)
     return None, None, None, []
 
 

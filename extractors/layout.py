@@ -768,7 +768,6 @@ def _without_edge_specks(ws: list[Word]) -> list[Word]:
     or as marks at its end ('WOODEN =:'). A cell's only word is its value however unsurely read ('wo' in Box 10
     is read again, not dropped); a word with figures may be the value with a ruling read into it ('/451 PCS'), a
     longer word at its start a part of the value ('EXP/'), and a word with letters at its end a unit ('451 Pcs')."""
-    # (a figure is kept, '/451 PCS', and a longer word read unsurely, 'EXP/' of 'EXP/ 2024/6718')
     while len(ws) > 1 and _speck(ws[0]) and len(ws[0].text) <= 2 and not re.search(r"\d", ws[0].text):
         ws = ws[1:]
     while len(ws) > 1 and _speck(ws[-1]) and not re.search(r"[A-Za-z0-9]", ws[-1].text):
