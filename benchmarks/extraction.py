@@ -26,7 +26,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import pdfplumber  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from extractors.load import DEFAULT_LIMITS, render_pdf_page, sniff  # noqa: E402
+from extractors.load import DEFAULT_LIMITS, pdf_page_image, sniff  # noqa: E402
 from extractors.ocr import TESSERACT_CONFIG, _prepare, image_dpi, tesseract_data  # noqa: E402
 from extractors.read import read_document  # noqa: E402
 
@@ -59,7 +59,7 @@ def page_images(path: Path) -> list[Image.Image]:
     if sniff(data) == "application/pdf":
         with pdfplumber.open(path) as pdf:
             n = len(pdf.pages)
-        return [render_pdf_page(data, i, DEFAULT_LIMITS) for i in range(n)]
+        return [pdf_page_image(data, i, DEFAULT_LIMITS) for i in range(n)]
     img = Image.open(io.BytesIO(data))
     out = []
     for i in range(getattr(img, "n_frames", 1)):

@@ -21,7 +21,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import numpy as np  # noqa: E402
 import pytesseract  # noqa: E402
-from PIL import Image, ImageOps  # noqa: E402
+from PIL import ExifTags, Image, ImageOps  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from extractors.blocks import Sheet, _runs as _true_runs, reading_pieces  # noqa: E402
@@ -70,7 +70,9 @@ def _prepare(img: Image.Image, dpi: float) -> tuple[Image.Image, float]:
 
 
 def _grey(img: Image.Image, dpi: float) -> tuple[Image.Image, float]:
-    img = ImageOps.exif_transpose(img)  # phone photos carry their rotation as a tag
+    # phone photos carry their rotation as a tag (looked at first: turning copies the page even when upright)
+    if img.getexif().get(ExifTags.Base.Orientation, 1) != 1:
+        img = ImageOps.exif_transpose(img)
     if img.mode not in ("L", "RGB"):
         img = img.convert("RGB")
     return img.convert("L"), dpi

@@ -52,6 +52,41 @@ def test_image_inside_pdf_and_mixed_pages():
     assert 100 < w.box.x0 < 400 and 50 < w.box.top < 200  # points, not pixels
 
 
+def _scanner_pdf(*, size=A4, drawn_too=False, rotation=0) -> bytes:
+    """A PDF as a scanner makes it: one JPEG (200 dpi) laid over the page, and optionally more."""
+    jpeg = io.BytesIO()
+    page_image(200).save(jpeg, "JPEG", quality=85)
+    jpeg.seek(0)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setPageRotation(rotation)
+    c.drawImage(ImageReader(jpeg), 0, 0, width=size[0], height=size[1])
+    if drawn_too:
+        c.line(72, 72, 300, 72)  # a line drawn over the scan: the page is more than its image
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_scanners_pdf_page_is_its_jpeg_as_stored_and_anything_else_is_rendered():
+    from extractors.load import DEFAULT_LIMITS, pdf_page_image
+
+    scan = pdf_page_image(_scanner_pdf(), 0, DEFAULT_LIMITS)
+    assert scan.size == page_image(200).size and round(scan.info["dpi"][0]) == 200 and scan.mode == "L"
+    for pdf in (_scanner_pdf(drawn_too=True), _scanner_pdf(size=(A4[0] / 2, A4[1] / 2)), _scanner_pdf(rotation=90)):
+        page = pdf_page_image(pdf, 0, DEFAULT_LIMITS)  # the whole page, rendered at 300 dpi
+        assert round(page.info["dpi"][0]) == 300 and abs(min(page.size) - A4[0] / 72 * 300) < 2 and \
+            abs(max(page.size) - A4[1] / 72 * 300) < 2
+
+
+@pytest.mark.slow
+def test_a_scanners_pdf_is_read_from_its_jpeg():
+    doc = load_bytes(_scanner_pdf(), "scan.pdf")
+    assert doc.pages[0].source == "ocr" and "R25CN3712345678" in words_of(doc)
+    w = next(w for w in doc.pages[0].words if w.text == "R25CN3712345678")
+    assert 100 < w.box.x0 < 400 and 50 < w.box.top < 200  # points, as on a rendered page
+
+
 @pytest.mark.slow
 def test_multi_page_tiff_and_sideways_page():
     buf = io.BytesIO()
@@ -62,6 +97,21 @@ def test_multi_page_tiff_and_sideways_page():
     assert doc.pages[1].rotation in (90, 270)
     for p in doc.pages:
         assert "R25CN3712345678" in " ".join(w.text for w in p.words)
+
+
+@pytest.mark.slow
+def test_a_phone_photo_turned_by_its_exif_tag_is_read_upright():
+    # the camera stores the page lying on its side and says so in the EXIF orientation tag (6: turn 90° clockwise)
+    stored = page_image(200).rotate(90, expand=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    stored.convert("RGB").save(buf, "JPEG", quality=90, exif=exif, dpi=(200, 200))
+    doc = load_bytes(buf.getvalue(), "photo.jpg")
+    page = doc.pages[0]
+    assert page.width < page.height  # the portrait page the tag describes, not the landscape image stored
+    assert page.rotation == 0 and page.ocr_passes == 1  # upright from the tag alone: no OSD, no second pass
+    assert "R25CN3712345678" in words_of(doc)
 
 
 def test_skew_is_measured_in_the_right_direction():
