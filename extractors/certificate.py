@@ -18,7 +18,7 @@ from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 L = Label
 LABELS: list[Label] = [
     L("certificate_number", ("Certificate No.", "Certificate Number", "Certificate No", "Certificate No.:",
-                             "Certificate", "Reference No.")),
+                             "Certificate", "Reference No.", "Certificate of Origin No.", "C/O No.", "CO No.")),
     L("issued_in", ("Issued in",)),
     L("box1", ("Goods Consigned from (Exporter's name, address and country)",
                "Goods consigned from (Exporter's name, address, country)", "Goods Consigned from",
@@ -31,13 +31,15 @@ LABELS: list[Label] = [
     L("box3", ("Producer's name, address and country (if known)", "Producer's name, address and country",
                "Producer's name and address, if known", "Producer's name and address (if known)"), beside=0),
     L("box4", ("Means of transport and route (if known)", "Means of transport and route"), beside=0),
-    L("departure_date", ("Departure Date", "Shipment Date", "Date of Shipment", "Date of Departure")),
+    # (Box 4 may say it in a shipping clerk's words: 'Sailing on or about:', 'From:', 'To:', 'By:')
+    L("departure_date", ("Departure Date", "Shipment Date", "Date of Shipment", "Date of Departure",
+                         "Sailing on or about", "On or about", "Sailing Date", "Date of Sailing")),
     L("transport", ("Vessel's name/Aircraft flight number, etc.", "Vessel's name / Flight No.",
                     "Vessel's name/Aircraft flight number", "Vessel's name/Aircraft etc.", "Vessel's name",
-                    "Vessel / Flight No.", "Vessel or Flight No.", "Vessel/Aircraft")),
-    L("port_of_discharge", ("Port of Discharge",)),
+                    "Vessel / Flight No.", "Vessel or Flight No.", "Vessel/Aircraft", "By", "Shipped per")),
+    L("port_of_discharge", ("Port of Discharge", "Port of Destination", "To")),
     # (read nowhere: Box 4 of some forms prints it, and it bounds the particulars around it)
-    L("port_of_loading", ("Port of Loading",)),
+    L("port_of_loading", ("Port of Loading", "From")),
     L("box5", ("For Official Use",), beside=0),
     L("box14", ("14. Remarks", "Remarks")),
     L("box15", ("Declaration by the exporter or producer",), beside=0),
@@ -47,10 +49,14 @@ LABELS: list[Label] = [
     L("declaration_signature", ("Place and date, and signature of authorised signatory",
                                 "Place and date, name, signature and company of authorised signatory")),
     L("box16", ("16. Certification", "Certification"), beside=0),
-    L("issuing_body", ("Issuing Body", "Issuing Authority", "Name of Issuing Body", "Authorised Body")),
+    L("issuing_body", ("Issuing Body", "Issuing Authority", "Name of Issuing Body", "Authorised Body",
+                       "Certifying Body", "Certifying Authority", "Competent Authority")),
     # where a form captions the place and date itself ('Place and Date: BANGKOK, 2024-02-28'), once in each of
     # Boxes 15 and 16
     L("place_and_date", ("Place and Date", "Place and date of signature", "Place and date of issue")),
+    # ... or on lines of their own, 'Place:' over 'Date:'
+    L("place", ("Place",)),
+    L("date", ("Date",)),
     L("certification_signature", ("Place, date, and signature and stamp of the Authorised Body",
                                   "Place and date, signature and seal or stamp of Issuing Body",
                                   "Place and date, signature and seal or stamp of Issuing Authority",
@@ -64,17 +70,21 @@ LABELS: list[Label] = [
 # (the box number may stand on a line of its own over the heading: the heading alone is matched too where its
 # words say enough; a one-word heading such as 'Origin' is found by `complete_header` in the row of the others)
 COLUMNS: list[Label] = [
-    L("item_number", ("6. Item number", "6. Item", "6. Item No.", "Item number"), column=True),
+    L("item_number", ("6. Item number", "6. Item", "6. Item No.", "Item number", "Item No."), column=True),
     L("marks", ("7. Marks and numbers on packages", "7. Marks and", "7. Marks &", "7. Marks",
                 "Marks and numbers on", "Marks and"), column=True),
     L("description", ("8. Number and kind of packages; and description of goods",
                       "8. Number and kind of packages; and", "8. Number and kind of packages;",
                       "8. Number and kind of packages", "Number and kind of packages;"), column=True),
     L("hs_code", ("9. HS Code of the goods", "9. HS Code", "HS Code"), column=True),
-    L("origin_criterion", ("10. Origin Conferring Criterion", "10. Origin", "10. Origin criterion"), column=True),
-    L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country"), column=True),
-    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /", "Quantity (gross"), column=True),
-    L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No."), column=True),
+    L("origin_criterion", ("10. Origin Conferring Criterion", "10. Origin", "10. Origin criterion",
+                           "Origin Conferring Criterion", "Origin criterion"), column=True),
+    L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country", "RCEP Country of Origin"),
+      column=True),
+    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /", "Quantity (gross", "Quantity and FOB value"),
+      column=True),
+    L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No.", "Invoice number(s) and date",
+                  "Invoice number and date"), column=True),
 ]
 # Boxes 12 and 13 split into columns of their own by some issuing systems: the FOB value beside the quantity, the
 # invoice's date beside its number
@@ -309,7 +319,34 @@ def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]
         r = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE)
         text, ws = first_line(r)
         return (*_place_then_date(text), r, ws)
+    for v in views:  # 'Place:' over 'Date:', in the box's column
+        upper = next((a for k in upper_keys if (a := v.first(k))), None)
+        places = [a for a in v.anchors.get("place", []) if upper is not None and a.box.top > upper.box.top]
+        if not places:
+            continue
+        p = min(places, key=lambda a: (abs(a.box.x0 - upper.box.x0), a.box.top))
+        dates = [a for a in v.anchors.get("date", []) if 0 < a.box.top - p.box.top < 4 * p.box.height and
+                 abs(a.box.x0 - p.box.x0) < 2 * p.box.height]
+        r = region_of(v.page, p, v.all_anchors, boilerplate=BOILERPLATE)
+        place, ws = first_line(r)
+        if not dates:
+            return place, None, r, ws
+        dr = region_of(v.page, dates[0], v.all_anchors, boilerplate=BOILERPLATE)
+        dtext, dws = first_line(dr)
+        d = parse_date(dtext)
+        return place, d[0] if d else None, r, ws + dws
     return None, None, None, []
+
+
+def _date_wrapped_under(lines: list[Line]) -> tuple[int, str] | None:
+    """Box 13's date on lines of its own under the invoice number, wrapped in the cell ('dated 14th December' /
+    '2024'): (the first of its lines, the date); None where no such date stands."""
+    for k in range(1, len(lines)):
+        rest = " ".join(ln.text for ln in lines[k:])
+        d = parse_date(rest)
+        if d and re.fullmatch(r"(?:of|dated|dd\.?|date:?)?", rest[:d[1][0]].strip(" ,/"), flags=re.I):
+            return k, d[0]
+    return None
 
 
 def _criterion(text: str) -> str | None:
@@ -701,6 +738,11 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                     # a number that wraps onto a second line (a date OCR garbled is no part of it)
                     inv_no += ln.text.strip()
                     no_words = no_words + ln.words
+            if inv_date is None and (wrapped := _date_wrapped_under(inv_lines)):
+                k, inv_date = wrapped  # ('INV-1' / 'dated 14th December' / '2024': the date over lines of its own)
+                inv_no = join_wrapped([ln.text for ln in inv_lines[:k]])
+                no_words, date_words = [w for ln in inv_lines[:k] for w in ln.words], \
+                    [w for ln in inv_lines[k:] for w in ln.words]
             if inv_no:  # ('INV-1 of' / '12-03-2025' wrapped)
                 inv_no = re.sub(r"\s+(?:of|dated|dd\.?|date:?)$", "", inv_no, flags=re.I)
             put("invoice_number", no_words, re.sub(r"\s*([-/])\s*", r"\1", inv_no) if inv_no else None)

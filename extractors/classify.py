@@ -23,7 +23,8 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
                            ("this invoice is true and correct", 1.5),
                            # the numbered grid form (its title may be lost on a scan: it stands close over the grid)
                            ("no date of invoice", 2), ("for account risk of messrs", 2), ("l c issuing bank", 1)],
-    "packing_list": [("packing list", 5), ("n w", 1.5), ("g w", 1.5), ("net weight", 1.5), ("gross weight", 0.8),
+    "packing_list": [("packing list", 5), ("weight list", 5), ("packing and weight list", 5), ("n w", 1.5),
+                     ("g w", 1.5), ("net weight", 1.5), ("net wt", 1.5), ("gross weight", 0.8), ("gross wt", 0.8),
                      ("装箱单", 4), ("total packages", 1.5), ("no date of invoice", 2), ("for account risk of messrs", 2)],
     "bill_of_lading": [("bill of lading", 5), ("b l no", 3), ("notify party", 2.5), ("port of loading", 2),
                        ("ocean vessel", 2), ("shipped on board", 2), ("freight prepaid", 1), ("提单", 3)],
@@ -34,7 +35,7 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
 # also says in words of another type's (a certificate's Box 13 heading 'Invoice number(s) and date of invoice(s)')
 # is weaker evidence than on a page without a title, and counts half.
 TITLES = {"certificate_of_origin": {"certificate of origin", "form rcep"},
-          "commercial_invoice": {"commercial invoice", "商业发票"}, "packing_list": {"packing list", "装箱单"},
+          "commercial_invoice": {"commercial invoice", "商业发票"}, "packing_list": {"packing list", "weight list", "packing and weight list", "装箱单"},
           "bill_of_lading": {"bill of lading", "提单"}}
 OTHERS_UNDER_A_TITLE = 0.5
 

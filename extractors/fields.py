@@ -174,7 +174,8 @@ def ticked(view: PageView, anchor: Anchor) -> bool:
                 abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < 6:
             # OCR reads the box's border with the mark: "[X]", "kx", "Ix", "(X", "Dx" (a square read as D or O)
             mark = re.sub(r"[\[\]()|lIi1kK{}DOoCc0LJ_]", "", w.text)
-            if re.fullmatch(r"[xX✓√✔×vV]", mark):
+            # (or a word processor's ballot box glyph, ticked '☒' / '☑', empty '☐')
+            if re.fullmatch(r"[xX✓√✔×vV☒☑✗✘]", mark):
                 return True
     return drawn_mark(view.page, anchor)
 

@@ -25,7 +25,8 @@ CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
 # a box's number before its caption: '14.', OCR's '1,' for '1.', '2.1' (taking the caption's first letter), a
 # circled number, or what OCR makes of one ('@', '®', '©')
 # (or the number with a speck read beside its stop: '4+.', or a 4 read as 'A.')
-BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|A[.,]")
+# (or in brackets, as a word processor's template numbers them: '(15)')
+BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|A[.,]|\(\d{1,2}\)")
 
 
 # a question on a form answered in words instead of a ticked box
@@ -84,6 +85,40 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
             lines.append([w])
             mids.append(mid)
     return [Line(sorted(ln, key=lambda w: w.box.x0)) for ln in lines]
+
+
+def with_spaced_letters_joined(words: list[Word]) -> list[Word]:
+    """A title set in spaced capitals ('I N V O I C E', 'P A C K I N G   L I S T') is its words: runs of single
+    capitals on a line, set evenly close, become one word each (a wider gap between letters ends a word)."""
+    if sum(1 for w in words if len(w.text) == 1) < 4:
+        return words
+    out: list[Word] = []
+    for line in group_lines(words):
+        ws = line.words
+        k = 0
+        while k < len(ws):
+            e = k
+            while e < len(ws) and len(ws[e].text) == 1 and ws[e].text.isupper() and (
+                    e == k or ws[e].box.x0 - ws[e - 1].box.x1 <= 1.2 * max(ws[e].box.height, 1.0)):
+                e += 1
+            run = ws[k:e]
+            if len(run) < 4:
+                out.append(ws[k])
+                k += 1
+                continue
+            gaps = sorted(b.box.x0 - a.box.x1 for a, b in zip(run, run[1:]))
+            space = max(gaps[len(gaps) // 2], 0.5)
+            start = 0
+            for i in range(1, len(run) + 1):
+                if i == len(run) or run[i].box.x0 - run[i - 1].box.x1 > 1.8 * space:
+                    part = run[start:i]
+                    out.append(part[0] if len(part) == 1 else Word(
+                        text="".join(w.text for w in part), confidence=min(w.confidence for w in part),
+                        box=Box(x0=part[0].box.x0, top=min(w.box.top for w in part), x1=part[-1].box.x1,
+                                bottom=max(w.box.bottom for w in part))))
+                    start = i
+            k = e
+    return out if len(out) < len(words) else words  # (the page's own order where nothing was joined)
 
 
 def split_segments(line: Line, gap: float = 10.0) -> list[Line]:
@@ -263,8 +298,11 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # a label is one run of text: words across a wide gap stand in different cells (the gaps are
                 # measured between all the line's words, the slash of 'Shipper / Exporter' among them)
                 run = line.words[idx[s]:idx[s + best[1] - 1] + 1]
+                # (in a text layer a table's headings are told apart more finely: 'Item' and 'Description' set a
+                # few spaces apart are two columns' headings, not 'Item Description')
+                reach = 0.8 if var.label.column and page.source == "text_layer" else 1.5
                 wide = [b.box.x0 - a_.box.x1 for a_, b in zip(run, run[1:])
-                        if b.box.x0 - a_.box.x1 > max(8.0, 1.5 * a_.box.height)]
+                        if b.box.x0 - a_.box.x1 > max(4.0 if reach < 1 else 8.0, reach * a_.box.height)]
                 # (off a scan, one gap where OCR lost a word of the caption - 'name, [address] and country' - is
                 # no cell's edge: it is about as wide as the letters missing from the match)
                 missing = len(var.text) - len(" ".join(flat[s:s + best[1]]))
@@ -717,6 +755,9 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         prev_x1 = w.box.x1
     # "Departure Date : 12 MAR 2025": a colon printed apart from its caption is no part of the value
     words = [w for w in words if w.text not in (":", "：", "-")] if words and words[0].text in (":", "：") else words
+    # where the value starts on the caption's own line: its wrapped lines stand under it, however far right
+    # ('Certifying body: CHINA COUNCIL FOR THE PROMOTION OF' over 'INTERNATIONAL TRADE')
+    value_x0 = next((w.box.x0 for w in words if a.top - 1 <= (w.box.top + w.box.bottom) / 2 <= a.bottom + 1), None)
     lines = []
     for ln in group_lines(words):
         on_label_line = a.top - 1 <= (ln.box.top + ln.box.bottom) / 2 <= a.bottom + 1
@@ -728,15 +769,23 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
                 # ... unless it follows a kept run at a typed double space ('QINGDAO, CHINA  05.05.2025')
                 # (the run's tallest word: a scan's box of 'JUN.' is its capitals' ink, shorter than the type)
                 if r.box.x0 <= a.x0 + VALUE_INDENT or (
-                        runs and r.box.x0 - runs[-1].box.x1 < 2.5 * max(max(w.box.height for w in r.words), 4.0)):
+                        runs and r.box.x0 - runs[-1].box.x1 < 2.5 * max(max(w.box.height for w in r.words), 4.0)) or (
+                        not runs and value_x0 is not None and abs(r.box.x0 - value_x0) <= 2.0):
                     runs.append(r)
             if not runs:
                 continue
             ln = Line([w for r in runs for w in r.words])
         ln = trim_specks(ln)
-        if ln is not None and not is_boilerplate(ln.text, boilerplate):
+        if ln is not None and not is_boilerplate(ln.text, boilerplate) and not _box_numbers(ln):
             lines.append(ln)
     return Region(anchor, box, lines)
+
+
+def _box_numbers(line: Line) -> bool:
+    """A row of bracketed box numbers ('(6) (7) (8)' over a table's headings, a bracket lost off a scan: '6) (7')
+    numbers the boxes under it and is no value."""
+    return all(re.fullmatch(r"\(?\d{1,2}\)?", w.text) for w in line.words) and \
+        any(re.search(r"[()]", w.text) for w in line.words)
 
 
 def _another_columns_line(page: Page, a: Box, far: Word, words: list[Word]) -> bool:
@@ -758,7 +807,7 @@ def _another_columns_line(page: Page, a: Box, far: Word, words: list[Word]) -> b
 
 def _speck(w: Word) -> bool:
     """A stain or a stamp's edge read as a word: short, unsure, and not the capitals or digits forms print."""
-    if re.fullmatch(r"[A-Z0-9]+[.,]?", w.text):
+    if re.fullmatch(r"[A-Z0-9]+[.,]?|\d{1,2}(?:st|nd|rd|th)", w.text):  # (or an ordinal day: '1st August 2024')
         return False
     return (w.confidence < 0.6 and len(w.text) <= 2) or (w.confidence < 0.35 and len(w.text) <= 4)
 

@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from PIL import Image, UnidentifiedImageError
 
+from extractors.layout import with_spaced_letters_joined
 from extractors.ocr import ocr_page
 from pipeline.errors import UnreadableDocument
 from pipeline.model import Box, Document, Page, Word
@@ -114,8 +115,9 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
             if sum(len(w["text"]) for w in words) >= limits.min_text_chars:
                 # (pydantic's compiled validation of a word is twice as fast as its unvalidated model_construct)
                 pages.append(Page(number=i + 1, width=float(p.width), height=float(p.height), source="text_layer",
-                                  words=[Word(text=w["text"], box=Box(x0=w["x0"], top=w["top"], x1=w["x1"],
-                                                                      bottom=w["bottom"])) for w in words]))
+                                  words=with_spaced_letters_joined([
+                                      Word(text=w["text"], box=Box(x0=w["x0"], top=w["top"], x1=w["x1"],
+                                                                   bottom=w["bottom"])) for w in words])))
                 pages[-1]._strokes = _slanted_strokes(p)
             else:
                 pages.append(ocr_page(pdf_page_image(data, i, limits), i + 1))

@@ -34,6 +34,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+ORDINAL_MISREAD = re.compile(r"\b[Ss](?=[Tt][Hh]\b)|\b[lI|](?=[Ss][Tt]\b)")
+
+
 def _zero_read_as(digits: str, most: int) -> int:
     """A day or month no calendar has, whose first figure is a 6, 8 or 9: a zero with a dot or slash inside
     (typewriter faces) read wrongly ('63.08.2024' is '03.08.2024', '2024.12.61' is '2024.12.01'); any other
@@ -49,6 +52,9 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
     as certificates in the region print it."""
     if not text:
         return None
+    # an ordinal day's figure read as a letter off a scan ('Sth' for 5th, 'Ist' for 1st; same length, so the
+    # span still points into the text as given)
+    text = ORDINAL_MISREAD.sub(lambda m: "5" if m[0] in "Ss" else "1", text)
     best: tuple[int, str, tuple[int, int]] | None = None
     for pat, order in _DATE_PATTERNS:
         for m in pat.finditer(text):

@@ -25,6 +25,7 @@ from PIL import ExifTags, Image, ImageOps  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from extractors.blocks import Sheet, _runs as _true_runs, reading_pieces  # noqa: E402
+from extractors.layout import with_spaced_letters_joined  # noqa: E402
 from pipeline.model import Box, Page, Word  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 
@@ -234,7 +235,7 @@ def _page_data(img: Image.Image, dpi: float, lang: str) -> tuple[dict[str, list]
 def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word]:
     """A page's words from its runs, with the repairs that need the whole page."""
     words = _split_at_rulings(_without_ghosts([w for r in runs for w in r]), img, scale)
-    return fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words)))
+    return with_spaced_letters_joined(fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words))))
 
 
 def _lines(data: dict, scale: float) -> tuple[list[list[Word]], list[float]]:

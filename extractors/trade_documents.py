@@ -109,17 +109,19 @@ INVOICE = DocSpec(
 
 PACKING_LIST = DocSpec(
     labels=[
-        L("title", ("PACKING LIST", "装箱单", "PACKING / WEIGHT LIST", "PACKING LIST / WEIGHT NOTE"), beside=0),
+        L("title", ("PACKING LIST", "装箱单", "PACKING / WEIGHT LIST", "PACKING LIST / WEIGHT NOTE",
+                    "PACKING AND WEIGHT LIST", "WEIGHT LIST"), beside=0),
         L("invoice_number", ("Invoice No.", "Inv. No.", "Invoice Number", "发票号 Invoice No.", "Invoice Ref.",
                              "No. & date of invoice", "No. and date of invoice",
-                             "Inv. Ref.", "Invoice #", "Invoice No. and Date", "Invoice No. & Date", "Invoice No./Date")),
-        L("date", ("Date", "Packing Date", "日期 Date", "Date of Packing", "P/L Date", "Packing List Date")),
+                             "Inv. Ref.", "Invoice #", "Invoice No. and Date", "Invoice No. & Date", "Invoice No./Date",
+                             "Ref. Invoice No.", "Invoice Ref. No.")),
+        L("date", ("Date", "Packing Date", "日期 Date", "Date of Packing", "P/L Date", "Packing List Date", "Dated")),
         L("shipper", ("Shipper", "Exporter", "Seller", "发货人 Shipper", "Supplier", "Vendor", "Shipper/Exporter",
                       "Beneficiary")),
         L("consignee", ("Consignee", "Buyer", "Messrs", "收货人 Consignee", "Ship To", "Deliver To", "Importer",
                         "For account & risk of Messrs.", "For account and risk of Messrs.", "Applicant")),
         *SHIPPING_CAPTIONS,
-        L("total_row", ("TOTAL", "TOTAL:", "TOTALS")),
+        L("total_row", ("TOTAL", "TOTAL:", "TOTALS", "Grand Total")),
         L("total_packages", ("Total Packages", "Total No. of Packages", "Total Cartons", "Total CTNS",
                              "Total Number of Packages", "Total Pkgs")),
         L("total_net_weight", ("Total Net Weight", "Total N.W.", "Total Net Wt.")),
@@ -132,7 +134,7 @@ PACKING_LIST = DocSpec(
             ("total_gross_weight,weight_unit", "total_gross_weight", "weight")],
     table=TableSpec(
         columns=[L("description", ("Description of Goods", "Description", "货物描述", "Goods Description", "Commodity",
-                                   "Particulars"), column=True),
+                                   "Particulars", "Contents"), column=True),
                  L("quantity", ("Quantity", "QTY", "数量", "Q'ty"), column=True), L("quantity_unit", ("Unit", "UNIT", "单位", "UOM"), column=True),
                  L("packages", ("Packages", "No. of Packages", "PKGS", "件数", "Cartons", "CTNS", "No. of Cartons",
                                 "No. of Pkgs", "No. of Pkgs.", "Marks & No. of PKGS", "Marks and No. of PKGS"),
@@ -149,10 +151,13 @@ BILL_OF_LADING = DocSpec(
     labels=[
         L("bl_number", ("B/L No.", "B/L No", "Bill of Lading No.", "B/L Number", "Bill of Lading Number", "BL No.",
                         # a sea waybill, the non-negotiable kind
-                        "SWB No.", "Sea Waybill No.", "Waybill No.", "SWB Number")),
+                        "SWB No.", "Sea Waybill No.", "Waybill No.", "SWB Number",
+                        # a freight forwarder's own (house) bill: FIATA's FBL
+                        "FBL No.", "FBL Number", "HBL No.", "House B/L No.")),
         L("title", ("BILL OF LADING", "SEA WAYBILL")),
-        L("shipper", ("Shipper", "Shipper/Exporter", "托运人 Shipper", "Shipper (Name and Address)")),
-        L("consignee", ("Consignee", "收货人 Consignee", "Consignee (Name and Address)", "Consigned to")),
+        L("shipper", ("Shipper", "Shipper/Exporter", "托运人 Shipper", "Shipper (Name and Address)", "Consignor")),
+        L("consignee", ("Consignee", "收货人 Consignee", "Consignee (Name and Address)", "Consigned to",
+                        "Consigned to order of", "Consigned to the order of")),
         L("notify_party", ("Notify Party", "通知人 Notify Party", "Notify Address", "Also Notify")),
         L("vessel", ("Ocean Vessel", "Vessel", "Vessel Name")),
         L("vessel_voyage", ("Vessel / Voyage", "Vessel and Voyage No.", "Ocean Vessel / Voy. No.", "Vessel / Voy. No.",
@@ -177,7 +182,7 @@ BILL_OF_LADING = DocSpec(
     fields=[("bl_number", "bl_number", "code"), ("shipper_name", "shipper", "party_name"),
             ("consignee_name", "consignee", "party_name"), ("notify_party", "notify_party", "party_name"),
             ("vessel,voyage", "vessel_voyage", "vessel_voyage"),
-            ("vessel", "vessel", "text"), ("voyage", "voyage", "code"),
+            ("vessel,voyage", "vessel", "vessel"), ("voyage", "voyage", "code"),
             ("port_of_loading", "port_of_loading", "text"), ("port_of_discharge", "port_of_discharge", "text"),
             ("on_board_date", "on_board_date", "date"), ("total_packages", "total_packages", "number"),
             ("gross_weight,weight_unit", "gross_weight", "weight")],
@@ -221,7 +226,8 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
     all_text = region.text if region else ""
     if reader == "code":
         m = re.search(r"[A-Z0-9][A-Z0-9/\-._]{2,}", (text or "").upper())
-        code = m[0] if m else None
+        # (no number ends in a separator: 'MEL24-738/' is the number run into the ' / ' before its date off a scan)
+        code = m[0].rstrip("/-._") if m else None
         if code and ws and ws[0].confidence < 1.0:
             code = _code_read_apart(code, ws)
         return [(code, bool(code and NUMBER.search(code)), ws)]
@@ -261,6 +267,12 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
             text, ws = f"{text} {region.lines[1].text}", ws + region.lines[1].words
         vessel, voyage = split_vessel_voyage(text)
         return [(vessel, vessel is not None, ws), (voyage, voyage is not None, ws)]
+    if reader == "vessel":
+        # the vessel's cell may hold its voyage too, marked ('ONE HARMONY Voy. 015N'); unmarked, it is all vessel
+        m = VOYAGE.match(text.strip()) if text and not text.rstrip().endswith("/") else None
+        if m:
+            return [(collapse(m["vessel"]), True, ws), (m["voyage"].upper(), True, ws)]
+        return [(text, True, ws), (None, False, ws)]
     if reader == "weight":
         q = parse_quantity(text)
         unit = q[1] if q else None
@@ -387,6 +399,10 @@ def extract_trade_document(doc: Document) -> None:
                 region = letterhead(v0.page, max(titles, key=lambda a: a.box.height)) if titles else None
             else:
                 region = _region(views, key, spec, header_anchors)
+                if region is not None and not region.lines:
+                    # a caption with a second one right under it ('Sold to:' over 'Messrs. NAME'): the one that
+                    # governs text is read
+                    region = next((o for o in _other_regions(views, region, spec, header_anchors) if o.lines), region)
             if region is not None and region.lines:
                 break
         if region is None and reader == "vessel_voyage":

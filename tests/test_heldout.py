@@ -787,3 +787,124 @@ def test_a_ruling_read_as_a_word_at_a_cells_edge_is_no_part_of_the_cell():
     page.words += [Word(text="EXP/", confidence=0.3, box=Box(x0=463, top=320, x1=478, bottom=325)),
                    Word(text="2024/6718", confidence=0.9, box=Box(x0=480, top=320, x1=515, bottom=325))]
     assert read_table(page, heads, {"description": re.compile(r"^\d+")})[0].text("invoice") == "EXP/ 2024/6718"
+
+
+@pytest.fixture(scope="module")
+def tenth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tenth")
+    return out, generate(out, seed=101, count=8, layouts="tenth")
+
+
+def test_tenth_family_text_documents_read_right(tenth):
+    """A certificate typed into a chamber's template (bracketed box numbers, Box 4 as 'From:' / 'To:' / 'By:' /
+    'Sailing on or about:', Box 13's date wrapped under its number, 'Place:' over 'Date:', 'Certifying body:',
+    Box 17 ticked with ballot box glyphs), a trading house's invoice (its title in spaced capitals under the
+    letterhead, 'Sold to:' over 'Messrs. NAME', 'Item' and 'Description' headings a few spaces apart), a packing
+    and weight list (a 'Grand Total' row) and a FIATA bill ('Consignor', 'FBL No.', the voyage in the vessel's
+    cell)."""
+    assert_text_documents_read_right(*tenth)
+
+
+def test_a_title_in_spaced_capitals_is_its_words():
+    from extractors.layout import with_spaced_letters_joined
+
+    def spaced(text, x0, top, size=16.0, letter=9.0, gap=4.0):
+        out, x = [], x0
+        for ch in text:
+            if ch == " ":
+                x += 2 * gap
+                continue
+            out.append(Word(text=ch, confidence=1.0, box=Box(x0=x, top=top, x1=x + letter, bottom=top + size)))
+            x += letter + gap
+        return out
+
+    joined = with_spaced_letters_joined(spaced("I N V O I C E", 200, 70) + [w("Sold", 40, 104), w("to:", 60, 104)])
+    assert [x.text for x in joined if x.box.top == 70] == ["INVOICE"]
+    assert [x.text for x in with_spaced_letters_joined(spaced("PACKING LIST", 150, 30))] == ["PACKING", "LIST"]
+    # Box 17's typed crosses stand far apart, and a grid's 'A B C' is too short to be a title
+    crosses = [w("X", 40, 765), w("Back-to-back", 60, 765), w("X", 200, 765), w("Third-party", 220, 765)]
+    assert with_spaced_letters_joined(crosses) == crosses
+    abc = spaced("A B C", 40, 300, size=8, letter=5, gap=3)
+    assert with_spaced_letters_joined(abc) == abc
+
+
+@pytest.mark.parametrize("glyph, meant", [("☒", True), ("☑", True), ("☐", False)])
+def test_a_ballot_box_glyph_before_a_caption_says_whether_it_is_ticked(glyph, meant):
+    from extractors.certificate import LABELS
+    from extractors.fields import PageView
+
+    words = [w(glyph, 60, 765, size=10), w("Third-party", 73, 767), w("invoicing", 118, 767)]
+    page = Page(number=1, width=595, height=842, source="text_layer", words=words)
+    page._strokes = []
+    anchors = find_anchors(page, LABELS)
+    assert ticked(PageView(page, [], anchors), anchors["third_party_invoicing"][0]) is meant
+
+
+def test_box_13s_date_wrapped_under_the_invoice_number():
+    from extractors.certificate import _date_wrapped_under
+
+    lines = [Line([w("INV-LI242312", 400, 300)]), Line([w("dated", 400, 310), w("14th", 425, 310),
+                                                        w("December", 445, 310)]), Line([w("2024", 400, 320)])]
+    assert _date_wrapped_under(lines) == (1, "2024-12-14")
+    # a number wrapped over two lines, no date under it
+    assert _date_wrapped_under([Line([w("INV-2024-", 400, 300)]), Line([w("00123", 400, 310)])]) is None
+
+
+@pytest.mark.parametrize("cell, vessel, voyage", [("ONE HARMONY Voy. 015N", "ONE HARMONY", "015N"),
+                                                  ("MSC AURORA V.002N", "MSC AURORA", "002N"),
+                                                  ("EVERGREEN EVER LEGEND", "EVERGREEN EVER LEGEND", None)])
+def test_a_voyage_marked_in_the_vessels_cell_is_the_voyage(cell, vessel, voyage):
+    from extractors.trade_documents import _read
+
+    anchor = Anchor("vessel", Box(x0=30, top=266, x1=80, bottom=272), 100, [w("Ocean", 30, 266), w("vessel", 52, 266)], 1)
+    words = [w(t, 36 + 40 * i, 280) for i, t in enumerate(cell.split())]
+    got = _read("vessel", Region(anchor, anchor.box, [Line(words)]))
+    assert (got[0][0], got[1][0]) == (vessel, voyage)
+
+
+def test_a_row_of_bracketed_box_numbers_over_the_goods_is_no_value():
+    """'(6) (7) (8)' over the goods' headings (a bracket lost off a scan: '6) (7') stands in Box 3's block: it
+    numbers the boxes under it, and the producer's name is read without it."""
+    from extractors.certificate import LABELS
+    from extractors.layout import region_of
+    caption, x = [], 50.0
+    for t in "Producer's business name and address (if known)".split():
+        caption.append(w(t, x, 184))
+        x = caption[-1].box.x1 + 2.2
+    words = [w("(3)", 36, 184)] + caption + [
+             w("SIAM", 50, 196), w("AGRO", 72, 196), w("PRODUCE", 95, 196), w("CO.,", 135, 196), w("LTD.", 152, 196),
+             w("6)", 34, 266), w("(7", 62, 266), w("(8)", 122, 266)]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    anchors = find_anchors(page, LABELS)
+    r = region_of(page, anchors["box3"][0], [a for v in anchors.values() for a in v])
+    assert [ln.text for ln in r.lines] == ["SIAM AGRO PRODUCE CO., LTD."]
+    assert [w_.text for w_ in anchors["box3"][0].words][0] == "(3)"  # the box's number belongs to its caption
+
+
+def test_a_value_wrapped_under_where_it_starts_beside_its_caption_is_read_whole():
+    """'Certifying body: CHINA COUNCIL FOR THE PROMOTION OF' over 'INTERNATIONAL TRADE' set under the value's
+    start, further right of the caption than a value under a caption may start."""
+    from extractors.certificate import LABELS
+    from extractors.layout import region_of
+    words = [w("Certifying", 306.0, 638), w("body:", 339, 638), w("CHINA", 366.0, 638), w("COUNCIL", 397, 638),
+             w("FOR", 438, 638), w("THE", 459, 638), w("PROMOTION", 479, 638), w("OF", 535, 638),
+             w("INTERNATIONAL", 366.4, 649), w("TRADE", 441, 649)]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    anchors = find_anchors(page, LABELS)
+    r = region_of(page, anchors["issuing_body"][0], anchors["issuing_body"])
+    assert [ln.text for ln in r.lines] == ["CHINA COUNCIL FOR THE PROMOTION OF", "INTERNATIONAL TRADE"]
+
+
+def test_an_ordinal_day_read_unsurely_is_no_speck():
+    from extractors.layout import trim_specks
+    line = Line([w("1st", 73, 732, conf=0.27), w("August", 84, 732), w("2024", 113, 732)])
+    assert trim_specks(line).text == "1st August 2024"
+    assert trim_specks(Line([w("ee", 60, 732, conf=0.2), w("CHINA", 73, 732)])).text == "CHINA"
+
+
+def test_a_number_run_into_the_slash_before_its_date_ends_before_the_slash():
+    """'Invoice No. & Date: MEL24-738 / Apr. 24th, 2025' read off a scan as 'MEL24-738/ Apr. 24th, 2025'."""
+    from extractors.trade_documents import _read
+    anchor = Anchor("invoice_number", Box(x0=310, top=104, x1=390, bottom=113), 100, [], 1)
+    line = Line([w("MEL24-738/", 400, 104, conf=0.9), w("Apr.", 452, 104), w("24th,", 470, 104), w("2025", 492, 104)])
+    assert _read("code", Region(anchor, anchor.box, [line]))[0][0] == "MEL24-738"

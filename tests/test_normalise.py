@@ -103,3 +103,14 @@ def test_figures_with_a_decimal_comma_are_read_so_on_a_document_that_prints_them
     assert not prints_decimal_comma(["1,352", "4.015", "INV-2024"])
     # one stop read as a comma off a scan ('24,00' for '24.000 CBM') does not turn a bill of lading's figures
     assert not prints_decimal_comma(["25,906.600", "24,00", "1,352"])
+
+
+@pytest.mark.parametrize("text, iso", [("dated Sth September 2024", "2024-09-05"), ("Ist March 2025", "2025-03-01"),
+                                       ("lst Jan. 2025", "2025-01-01"), ("24th April 2025", "2025-04-24"),
+                                       ("Apr. 24th, 2025", "2025-04-24")])
+def test_an_ordinal_days_figure_read_as_a_letter_off_a_scan(text, iso):
+    assert parse_date(text)[0] == iso
+
+
+def test_a_word_like_sth_is_no_day_without_a_month_and_year():
+    assert parse_date("5TH AVENUE") is None and parse_date("Sth") is None
