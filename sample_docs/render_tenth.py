@@ -111,6 +111,16 @@ def _co_goods(sh: Sheet, items: list[dict[str, Any]], top: float, L: float, R: f
     return top + 290
 
 
+def _signed(sh: Sheet, x0: float, x1: float, place: str | None, date: str | None, caption: str) -> None:
+    """Boxes 15 and 16's foot: 'Place:' over 'Date:', then the signature line and its caption."""
+    sh.text(x0, 716, "Place:", 7.5, SERIF)
+    sh.text(x0 + 30, 715.5, place or "", 9, SERIF)
+    sh.text(x0, 729, "Date:", 7.5, SERIF)
+    sh.text(x0 + 30, 728.5, _nth(date), 9, SERIF)
+    sh.hline(x0, x1, 748)
+    sh.text(x0, 750, caption, 6.2, SERIF)
+
+
 def render_certificate_l(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh = Sheet("Certificate of Origin")
     L, R, MID = 32.0, 563.0, 296.0
@@ -164,22 +174,13 @@ def render_certificate_l(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     y = sh.para(L + 10, y + 3, MID - L - 18, DECLARATION, 6.2, SERIF)
     sh.text(L + 10, y + 3, "These goods are exported to:", 7.5, SERIF)
     sh.text(L + 120, y + 2.5, country_name(f.get("importing_country")).upper(), 9, SERIFB)
-    sh.text(L + 10, 716, "Place:", 7.5, SERIF)
-    sh.text(L + 40, 715.5, f.get("declaration_place") or "", 9, SERIF)
-    sh.text(L + 10, 729, "Date:", 7.5, SERIF)
-    sh.text(L + 40, 728.5, _nth(f.get("declaration_date")), 9, SERIF)
-    sh.hline(L + 10, MID - 10, 748)
-    sh.text(L + 10, 750, "Signature of authorised signatory", 6.2, SERIF)
+    _signed(sh, L + 10, MID - 10, f.get("declaration_place"), f.get("declaration_date"),
+            "Signature of authorised signatory")
     y = _box(sh, MID + 4, top + 4, "16", "Certification", R - MID - 8)
     y = sh.para(MID + 10, y + 3, R - MID - 18, CERTIFICATION, 6.2, SERIF)
     sh.text(MID + 10, y + 3, "Certifying body:", 7.5, SERIF)
     sh.para(MID + 70, y + 2.5, R - MID - 80, f.get("issuing_authority") or "", 8.5, SERIFB)
-    sh.text(MID + 10, 716, "Place:", 7.5, SERIF)
-    sh.text(MID + 40, 715.5, f.get("issue_place") or "", 9, SERIF)
-    sh.text(MID + 10, 729, "Date:", 7.5, SERIF)
-    sh.text(MID + 40, 728.5, _nth(f.get("issue_date")), 9, SERIF)
-    sh.hline(MID + 10, R - 10, 748)
-    sh.text(MID + 10, 750, "Signature and stamp of the certifying body", 6.2, SERIF)
+    _signed(sh, MID + 10, R - 10, f.get("issue_place"), f.get("issue_date"), "Signature and stamp of the certifying body")
     sh.hline(L, R, 760)
     sh.text(L + 4, 766, "(17)", 7.5, SERIFB)
     glyphs = _glyph_font()
