@@ -90,7 +90,7 @@ def group_lines(words: Iterable[Word]) -> list[Line]:
 def with_spaced_letters_joined(words: list[Word]) -> list[Word]:
     """A title set in spaced capitals ('I N V O I C E', 'P A C K I N G   L I S T') is its words: runs of single
     capitals on a line, set evenly close, become one word each (a wider gap between letters ends a word)."""
-    if sum(1 for w in words if len(w.text) == 1) < 4:
+    if sum(1 for w in words if len(w.text) == 1 and w.text.isupper()) < 4:
         return words
     out: list[Word] = []
     for line in group_lines(words):
@@ -457,6 +457,9 @@ def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[i
                 take.append(w)
                 prev = w
                 continue
+            break
+        # (a word in capitals printed larger than the caption is its value read unsurely, 'Issued in THAILAND')
+        if re.fullmatch(r"[A-Z]{4,}[,.]?", w.text) and w.box.height > 1.1 * max(x.box.height for x in a.words):
             break
         # (junk amid Chinese read as Chinese is a character the Chinese reading missed: '收 货 A 人')
         amid = n + 1 < len(rest) and CJK_CAPTION.fullmatch(rest[n + 1].text) is not None

@@ -908,3 +908,16 @@ def test_a_number_run_into_the_slash_before_its_date_ends_before_the_slash():
     anchor = Anchor("invoice_number", Box(x0=310, top=104, x1=390, bottom=113), 100, [], 1)
     line = Line([w("MEL24-738/", 400, 104, conf=0.9), w("Apr.", 452, 104), w("24th,", 470, 104), w("2025", 492, 104)])
     assert _read("code", Region(anchor, anchor.box, [line]))[0][0] == "MEL24-738"
+
+
+def test_a_value_in_larger_capitals_read_unsurely_is_no_translation_of_its_caption():
+    """Off a scan 'Issued in THAILAND' read as 'Issuedin' and an unsure 'THAILAND' in larger bold print: the country
+    is the caption's value, not a caption in another script read as junk."""
+    from extractors.certificate import LABELS
+    from extractors.layout import region_of
+    words = [Word(text="Issuedin", confidence=0.91, box=Box(x0=346, top=102.2, x1=374, bottom=108.0)),
+             Word(text="THAILAND", confidence=0.0, box=Box(x0=388, top=101.5, x1=439, bottom=109.2))]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    anchors = find_anchors(page, LABELS)
+    assert [x.text for x in anchors["issued_in"][0].words] == ["Issuedin"]
+    assert region_of(page, anchors["issued_in"][0], anchors["issued_in"]).lines[0].text == "THAILAND"
