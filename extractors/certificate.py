@@ -614,6 +614,10 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
         heads = {k: a for k, a in heads.items() if a is not None}
         if len(heads) < 4:
             continue
+        # the goods' headings stand in one row: a heading's words found far under the others are the goods'
+        # text ('*** LAST ITEM ***' read 'ITEM **#', taken for 'Item No.')
+        row_top = sorted(a.box.top for a in heads.values())[len(heads) // 2]
+        heads = {k: a for k, a in heads.items() if abs(a.box.top - row_top) <= 3 * max(a.box.height, 4.0) + 12}
         if all(a.words for a in heads.values()):  # (columns told by content have no heading to complete)
             heads = complete_header(v.page, heads, COLUMNS)
             if len(heads) < len(ORDER):

@@ -921,3 +921,30 @@ def test_a_value_in_larger_capitals_read_unsurely_is_no_translation_of_its_capti
     anchors = find_anchors(page, LABELS)
     assert [x.text for x in anchors["issued_in"][0].words] == ["Issuedin"]
     assert region_of(page, anchors["issued_in"][0], anchors["issued_in"]).lines[0].text == "THAILAND"
+
+
+def test_a_closing_line_read_like_a_heading_under_the_goods_is_no_heading():
+    """Off a scan '*** LAST ITEM ***' under the goods read 'ee LAST ITEM **#', which matches 'Item No.': the goods'
+    headings stand in one row, so the words far under it are not Box 6's heading, and the row is still read."""
+    from extractors.certificate import extract_certificate
+
+    def row(y, cells):
+        out = []
+        for x, text in cells:
+            for t in text.split():
+                out.append(w(t, x, y))
+                x = out[-1].box.x1 + 2.2
+        return out
+
+    words = row(274, [(58, "7. Marks and"), (108, "8. Number and kind of packages;"), (222, "9. HS Code"),
+                      (264, "10. Origin"), (306, "11. RCEP"), (344, "12. Quantity"), (462, "13. Invoice No.")])
+    words += row(300, [(40, "1"), (58, "N/M"), (108, "435 MESH BAGS"), (222, "070310"), (264, "WO"),
+                       (306, "THAILAND"), (344, "8,700 KGS"), (462, "INV-BA247011")])
+    words += row(312, [(108, "FRESH YELLOW ONIONS")])
+    words += row(350, [(140, "ee LAST"), (166, "ITEM **#")])
+    words += row(576, [(34, "14. Remarks:")])
+    doc = Document(file="co.png", sha256="0" * 64, size=1,
+                   pages=[Page(number=1, width=595, height=842, source="ocr", words=words)])
+    extract_certificate(doc)
+    assert [(i["item_number"], i["hs_code"], i["invoice_number"]) for i in doc.item_values()] == \
+        [(1, "070310", "INV-BA247011")]
