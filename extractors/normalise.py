@@ -34,7 +34,11 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-ORDINAL_MISREAD = re.compile(r"\b[Ss](?=[Tt][Hh]\b)|\b[lI|](?=[Ss][Tt]\b)")
+# a day of one letter that can only be the figure ('Sth', 'Ist'), or of a figure and a letter ('3ist', '1Oth'); never
+# two letters ('list')
+ORDINAL_MISREAD = re.compile(r"\b(?:[Ss](?=[Tt][Hh]\b)|[lI|](?=[Ss][Tt]\b)|\d[SsIil|O]|[SIil|O]\d)"
+                             r"(?=(?:[Ss][Tt]|[Nn][Dd]|[Rr][Dd]|[Tt][Hh])\b)")
+ORDINAL_FIGURES = str.maketrans("SsIil|O", "5511110")
 
 
 def _zero_read_as(digits: str, most: int) -> int:
@@ -54,7 +58,7 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
         return None
     # an ordinal day's figure read as a letter off a scan ('Sth' for 5th, 'Ist' for 1st; same length, so the
     # span still points into the text as given)
-    text = ORDINAL_MISREAD.sub(lambda m: "5" if m[0] in "Ss" else "1", text)
+    text = ORDINAL_MISREAD.sub(lambda m: m[0].translate(ORDINAL_FIGURES), text)
     best: tuple[int, str, tuple[int, int]] | None = None
     for pat, order in _DATE_PATTERNS:
         for m in pat.finditer(text):

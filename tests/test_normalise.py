@@ -106,7 +106,8 @@ def test_figures_with_a_decimal_comma_are_read_so_on_a_document_that_prints_them
 
 
 @pytest.mark.parametrize("text, iso", [("dated Sth September 2024", "2024-09-05"), ("Ist March 2025", "2025-03-01"),
-                                       ("lst Jan. 2025", "2025-01-01"), ("24th April 2025", "2025-04-24"),
+                                       ("lst Jan. 2025", "2025-01-01"), ("dated 3ist May 2024", "2024-05-31"),
+                                       ("1Oth Jan 2025", "2025-01-10"), ("24th April 2025", "2025-04-24"),
                                        ("Apr. 24th, 2025", "2025-04-24")])
 def test_an_ordinal_days_figure_read_as_a_letter_off_a_scan(text, iso):
     assert parse_date(text)[0] == iso
@@ -114,3 +115,4 @@ def test_an_ordinal_days_figure_read_as_a_letter_off_a_scan(text, iso):
 
 def test_a_word_like_sth_is_no_day_without_a_month_and_year():
     assert parse_date("5TH AVENUE") is None and parse_date("Sth") is None
+    assert parse_date("packing list 2024") is None  # two letters before "st" are a word, not a day
