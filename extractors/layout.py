@@ -235,10 +235,13 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         prefix3.setdefault(t[:3], []).append(k)
     # the words that may start each first word, found once for all the variants sharing it
     starts: dict[str, list[int]] = {}
+    gated: dict[int, list[int]] = {}
+    for row, k in zip(*(a.tolist() for a in np.nonzero(gate))):  # (all rows at once: one call, not one a row)
+        gated.setdefault(row, []).append(k)
     for first, row in first_row.items():
-        hits = set(np.flatnonzero(gate[row]).tolist())
+        hits = set(gated.get(row, ()))
         if len(first) > 3:
-            hits.update(k for k in prefix3.get(first[:3], []) if tokens[k].startswith(first[:3]))
+            hits.update(prefix3.get(first[:3], ()))  # (every word sharing the first word's first three letters)
         starts[first] = sorted(hits)
     run_lengths: dict[int, int] = {}
     joined: dict[tuple[int, int], str] = {}
