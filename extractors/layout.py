@@ -461,8 +461,10 @@ def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[i
                 prev = w
                 continue
             break
-        # (a word in capitals printed larger than the caption is its value read unsurely, 'Issued in THAILAND')
-        if re.fullmatch(r"[A-Z]{4,}[,.]?", w.text) and w.box.height > 1.1 * max(x.box.height for x in a.words):
+        # (a word in capitals printed larger than the caption, ending the line, is its value read unsurely:
+        # 'Issued in THAILAND'; one with the value after it is the translation read as junk, '证书编号' as 'EBRAS')
+        last = n + 1 == len(rest) or rest[n + 1].box.x0 - w.box.x1 > 3 * max(w.box.height, 4.0)
+        if last and re.fullmatch(r"[A-Z]{4,}[,.]?", w.text) and w.box.height > 1.1 * max(x.box.height for x in a.words):
             break
         # (junk amid Chinese read as Chinese is a character the Chinese reading missed: '收 货 A 人')
         amid = n + 1 < len(rest) and CJK_CAPTION.fullmatch(rest[n + 1].text) is not None
