@@ -948,3 +948,18 @@ def test_a_closing_line_read_like_a_heading_under_the_goods_is_no_heading():
     extract_certificate(doc)
     assert [(i["item_number"], i["hs_code"], i["invoice_number"]) for i in doc.item_values()] == \
         [(1, "070310", "INV-BA247011")]
+
+
+def test_a_translation_read_as_capitals_before_the_value_is_still_the_translation():
+    """'Certificate No. 证书编号: R25CN378075609' with the Chinese read off a scan as a larger 'EBRAS': followed by
+    the number, it is the caption's translation, not its value."""
+    from extractors.certificate import LABELS
+    from extractors.layout import region_of
+    words = [w("Certificate", 300, 36, size=7.5), w("No.", 337, 36, size=7.5),
+             Word(text="EBRAS", confidence=0.2, box=Box(x0=352, top=34.5, x1=382, bottom=44.5)),
+             w("R25CN378075609", 392, 35.5, size=9)]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    anchors = find_anchors(page, LABELS)
+    a = anchors["certificate_number"][0]
+    assert [x.text for x in a.words][-1] == "EBRAS"
+    assert region_of(page, a, [a]).lines[0].text == "R25CN378075609"
