@@ -381,7 +381,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     for key, v in found.items():
         found[key] = v = [_with_translation(_led_by_translation(a, translated, used), translated, used)
                           for a in _bilingual(v)]
-        v.sort(key=lambda a: (-a.score, a.box.top, a.box.x0))
+        # (a caption of one short word, 'By', 'To', 'Date', says less than a longer one of the same key, however
+        # well matched: it comes after it, wherever it stands - a checkbox read 'By' is no 'Vessel's name')
+        v.sort(key=lambda a: (len(a.words) == 1 and len(norm(a.words[0].text)) <= 4, -a.score, a.box.top, a.box.x0))
     return found
 
 

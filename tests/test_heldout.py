@@ -963,3 +963,16 @@ def test_a_translation_read_as_capitals_before_the_value_is_still_the_translatio
     a = anchors["certificate_number"][0]
     assert [x.text for x in a.words][-1] == "EBRAS"
     assert region_of(page, a, [a]).lines[0].text == "R25CN378075609"
+
+
+def test_a_caption_of_one_short_word_comes_after_a_longer_one_of_the_same_box():
+    """A checkbox in Box 5 read 'By' before 'Preferential Treatment Not Given', higher on the page than Box 4's
+    'Vessel's name / Aircraft flight' (matched less than perfectly off the scan): the longer caption is Box 4's."""
+    from extractors.certificate import LABELS
+    words = [w("By", 307, 159), w("Preferential", 320, 159), w("Treatment", 354, 159), w("Not", 386, 159),
+             w("Vessel's", 40, 252), w("name", 70, 252), w("/", 91, 252), w("Aircraft", 95, 252),
+             w("WAN", 163, 252), w("HAI", 187, 252), w("315", 206, 252), w("V.023S", 221, 252)]
+    page = Page(number=1, width=595, height=842, source="ocr", words=words)
+    anchors = find_anchors(page, LABELS)
+    assert [x.text for x in anchors["transport"][0].words][0] == "Vessel's"
+    assert [x.text for x in anchors["transport"][-1].words] == ["By"]
