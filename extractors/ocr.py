@@ -519,7 +519,8 @@ def _read_chinese(img: Image.Image, scale: float, runs: list[list[Word]]) -> lis
     for (i, k), data in sorted(zip(junk, found), key=lambda t: (t[0][0], -t[0][1])):
         new, _ = _lines(data, scale)
         words = [w for g in new for w in g]
-        chinese = [w for w in words if CJK.search(w.text)]
+        # (a reading with as many Latin letters as Chinese characters is Latin print misread, 'K.K.' as '天.K.')
+        chinese = [w for w in words if len(CJK.findall(w.text)) > len(re.findall(r"[A-Za-z]", w.text))]
         was = runs[i][k].box
         # the cut-out reaches past the word: what else it read must be the neighbours' edges ('0.' of 'No.'),
         # not within the word itself
