@@ -338,13 +338,17 @@ def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]
     return None, None, None, []
 
 
+# the words between Box 13's invoice number and its date ('INV-1 of 12-03-2025', 'INV-1 dated 12-03-2025')
+DATED = r"(?:of|dated|dd\.?|date:?)"
+
+
 def _date_wrapped_under(lines: list[Line]) -> tuple[int, str] | None:
     """Box 13's date on lines of its own under the invoice number, wrapped in the cell ('dated 14th December' /
     '2024'): (the first of its lines, the date); None where no such date stands."""
     for k in range(1, len(lines)):
         rest = " ".join(ln.text for ln in lines[k:])
         d = parse_date(rest)
-        if d and re.fullmatch(r"(?:of|dated|dd\.?|date:?)?", rest[:d[1][0]].strip(" ,/"), flags=re.I):
+        if d and re.fullmatch(rf"{DATED}?", rest[:d[1][0]].strip(" ,/"), flags=re.I):
             return k, d[0]
     return None
 
@@ -732,7 +736,7 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                     inv_date = d[0]
                     date_words = ln.words
                     # ('INV-1 of 12-03-2025', 'INV-1 dated 12-03-2025')
-                    before = re.sub(r"\s+(?:of|dated|dd\.?|date:?)$", "", ln.text[:d[1][0]].strip(" ,/"), flags=re.I)
+                    before = re.sub(rf"\s+{DATED}$", "", ln.text[:d[1][0]].strip(" ,/"), flags=re.I)
                     if before and inv_no is None:
                         inv_no, no_words = before, ln.words
                 elif inv_no is None:
@@ -748,7 +752,7 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
                 no_words, date_words = [w for ln in inv_lines[:k] for w in ln.words], \
                     [w for ln in inv_lines[k:] for w in ln.words]
             if inv_no:  # ('INV-1 of' / '12-03-2025' wrapped)
-                inv_no = re.sub(r"\s+(?:of|dated|dd\.?|date:?)$", "", inv_no, flags=re.I)
+                inv_no = re.sub(rf"\s+{DATED}$", "", inv_no, flags=re.I)
             put("invoice_number", no_words, re.sub(r"\s*([-/])\s*", r"\1", inv_no) if inv_no else None)
             if "invoice_date" in split:  # (Box 13's date in a column of its own)
                 date_lines = row.cells.get("invoice_date", [])
