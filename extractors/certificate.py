@@ -81,8 +81,8 @@ COLUMNS: list[Label] = [
                            "Origin Conferring Criterion", "Origin criterion"), column=True),
     L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country", "RCEP Country of Origin"),
       column=True),
-    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /", "Quantity (gross", "Quantity and FOB value"),
-      column=True),
+    L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /", "Quantity (gross",
+                   "Quantity and FOB value"), column=True),
     L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No.", "Invoice number(s) and date",
                   "Invoice number and date"), column=True),
 ]
@@ -321,7 +321,7 @@ def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]
         return (*_place_then_date(text), r, ws)
     for v in views:  # 'Place:' over 'Date:', in the box's column
         upper = next((a for k in upper_keys if (a := v.first(k))), None)
-        places = [a for a in v.anchors.get("place", []) if upper is not None and a.box.top > upper.box.top]
+        places = [a for a in v.anchors.get("place", []) if a.box.top > upper.box.top] if upper else []
         if not places:
             continue
         p = min(places, key=lambda a: (abs(a.box.x0 - upper.box.x0), a.box.top))

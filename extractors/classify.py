@@ -35,7 +35,8 @@ SIGNALS: dict[str, list[tuple[str, float]]] = {
 # also says in words of another type's (a certificate's Box 13 heading 'Invoice number(s) and date of invoice(s)')
 # is weaker evidence than on a page without a title, and counts half.
 TITLES = {"certificate_of_origin": {"certificate of origin", "form rcep"},
-          "commercial_invoice": {"commercial invoice", "商业发票"}, "packing_list": {"packing list", "weight list", "packing and weight list", "装箱单"},
+          "commercial_invoice": {"commercial invoice", "商业发票"},
+          "packing_list": {"packing list", "weight list", "packing and weight list", "装箱单"},
           "bill_of_lading": {"bill of lading", "提单"}}
 OTHERS_UNDER_A_TITLE = 0.5
 

@@ -26,7 +26,8 @@ CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
 # circled number, or what OCR makes of one ('@', '®', '©')
 # (or the number with a speck read beside its stop: '4+.', or a 4 read as 'A.')
 # (or in brackets, as a word processor's template numbers them: '(15)')
-BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|A[.,]|\(\d{1,2}\)")
+BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|A[.,]"
+                        r"|\(\d{1,2}\)")
 
 
 # a question on a form answered in words instead of a ticked box

@@ -269,10 +269,8 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
         return [(vessel, vessel is not None, ws), (voyage, voyage is not None, ws)]
     if reader == "vessel":
         # the vessel's cell may hold its voyage too, marked ('ONE HARMONY Voy. 015N'); unmarked, it is all vessel
-        m = VOYAGE.match(text.strip()) if text and not text.rstrip().endswith("/") else None
-        if m:
-            return [(collapse(m["vessel"]), True, ws), (m["voyage"].upper(), True, ws)]
-        return [(text, True, ws), (None, False, ws)]
+        vessel, voyage = split_vessel_voyage(text, unmarked=False)
+        return [(vessel, True, ws), (voyage, voyage is not None, ws)]
     if reader == "weight":
         q = parse_quantity(text)
         unit = q[1] if q else None
@@ -293,11 +291,12 @@ VOYAGE = re.compile(r"^(?P<vessel>.+?)\s*(?:/|\bV\.|\bVOY(?:AGE)?(?:\s*NO)?\.?)\
 TRAILING_VOYAGE = re.compile(r"^(?P<vessel>.*[A-Z].*?)\s+(?P<voyage>(?=[A-Z0-9-]*\d)[A-Z0-9-]{2,8})$", re.I)
 
 
-def split_vessel_voyage(text: str | None) -> tuple[str | None, str | None]:
-    """'COSCO SHIPPING ARIES / 025E', 'COSCO SHIPPING ARIES V.025E' or '... VOY. 025E' into vessel and voyage."""
+def split_vessel_voyage(text: str | None, unmarked: bool = True) -> tuple[str | None, str | None]:
+    """'COSCO SHIPPING ARIES / 025E', 'COSCO SHIPPING ARIES V.025E' or '... VOY. 025E' into vessel and voyage;
+    with `unmarked`, also '... 025E' (under a caption that says a voyage follows)."""
     if not text:
         return None, None
-    m = VOYAGE.match(text.strip()) or TRAILING_VOYAGE.match(text.strip())
+    m = VOYAGE.match(text.strip()) or (TRAILING_VOYAGE.match(text.strip()) if unmarked else None)
     if m:
         return collapse(m["vessel"]), m["voyage"].upper()
     return collapse(text), None

@@ -42,6 +42,10 @@ MONTHS_LONG = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "
                "NOVEMBER", "DECEMBER"]
 
 
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def fmt_date(iso: str | None, style: str) -> str:
     if not iso:
         return ""
@@ -69,6 +73,11 @@ def fmt_date(iso: str | None, style: str) -> str:
     if style == "mon_d":  # Mar. 5, 2025 (May without a stop)
         mon = MONTHS_LONG[d.month - 1].title()
         return f"{mon[:3]}{'' if len(mon) <= 4 else '.'} {d.day}, {d.year}"
+    if style == "d_month_nth":  # 5th March 2025, as word-processor templates print dates
+        return f"{_ordinal(d.day)} {MONTHS_LONG[d.month - 1].title()} {d.year}"
+    if style == "mon_d_nth":  # Mar. 5th, 2025 (May without a stop)
+        mon = MONTHS_LONG[d.month - 1].title()
+        return f"{mon[:3]}{'' if len(mon) <= 4 else '.'} {_ordinal(d.day)}, {d.year}"
     if style == "dd_mon":  # 05 Mar 2025, as accounting packages print dates
         return f"{d.day:02d} {MONTHS[d.month - 1].title()} {d.year}"
     if style == "cn":

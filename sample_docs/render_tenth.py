@@ -15,15 +15,14 @@ on a line of its own).
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from sample_docs.render import CERTIFICATION, DECLARATION, MONTHS_LONG, Sheet, country_name, fmt_num, fmt_qty
+from sample_docs.render import CERTIFICATION, DECLARATION, Sheet, country_name, fmt_date, fmt_num, fmt_qty
 from sample_docs.render_seventh import _lines  # wrapped lines from a top, returning the y under them
 
 SERIF, SERIFB = "Times-Roman", "Times-Bold"
@@ -40,25 +39,8 @@ def _glyph_font() -> str:
     return "DV10"
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-
-
-def _nth(iso: str | None) -> str:
-    """'12th March 2025'."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    return f"{_ordinal(d.day)} {MONTHS_LONG[d.month - 1].title()} {d.year}"
-
-
-def _mon_nth(iso: str | None) -> str:
-    """'Mar. 12th, 2025' (May without a stop)."""
-    if not iso:
-        return ""
-    d = dt.date.fromisoformat(iso)
-    mon = MONTHS_LONG[d.month - 1].title()
-    return f"{mon[:3]}{'' if len(mon) <= 4 else '.'} {_ordinal(d.day)}, {d.year}"
+_nth = partial(fmt_date, style="d_month_nth")  # '12th March 2025'
+_mon_nth = partial(fmt_date, style="mon_d_nth")  # 'Mar. 12th, 2025'
 
 
 def _money_after(x: float | None, cur: str) -> str:
@@ -180,7 +162,8 @@ def render_certificate_l(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     y = sh.para(MID + 10, y + 3, R - MID - 18, CERTIFICATION, 6.2, SERIF)
     sh.text(MID + 10, y + 3, "Certifying body:", 7.5, SERIF)
     sh.para(MID + 70, y + 2.5, R - MID - 80, f.get("issuing_authority") or "", 8.5, SERIFB)
-    _signed(sh, MID + 10, R - 10, f.get("issue_place"), f.get("issue_date"), "Signature and stamp of the certifying body")
+    _signed(sh, MID + 10, R - 10, f.get("issue_place"), f.get("issue_date"),
+            "Signature and stamp of the certifying body")
     sh.hline(L, R, 760)
     sh.text(L + 4, 766, "(17)", 7.5, SERIFB)
     glyphs = _glyph_font()
