@@ -1,8 +1,9 @@
 """Form RCEP certificate of origin: every box of the contract, read by its printed title.
 
 Box titles vary a little between issuing bodies ("Goods Consigned from" / "Goods consigned from (Exporter's
-name, address, country)"); the variants below are the wordings seen so far. Boxes 6-13 are read as a table,
-row by row, on the first sheet and on continuation sheets.
+name, address, country)"); the variants below are the wordings seen so far, and each label's `meaning` says what
+a wording never seen must say to be its caption. Boxes 6-13 are read as a table, row by row, on the first sheet
+and on continuation sheets.
 """
 from __future__ import annotations
 
@@ -18,39 +19,53 @@ from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 L = Label
 LABELS: list[Label] = [
     L("certificate_number", ("Certificate No.", "Certificate Number", "Certificate No", "Certificate No.:",
-                             "Certificate", "Reference No.", "Certificate of Origin No.", "C/O No.", "CO No.")),
-    L("issued_in", ("Issued in",)),
+                             "Certificate", "Reference No.", "Certificate of Origin No.", "C/O No.", "CO No."),
+      meaning=('certificate|certificate of origin|cert|c o|co|reference|ref|serial|document + no|number|nr',)),
+    L("issued_in", ("Issued in",),
+      meaning=('issued|issuing|issue + in|country|economy',)),
     L("box1", ("Goods Consigned from (Exporter's name, address and country)",
                "Goods consigned from (Exporter's name, address, country)", "Goods Consigned from",
                "Exporter's name, address and country", "Exporter's name, address, country",
-               "Exporter (name, address, country)", "Exporter's business name, address, country"), beside=0),
+               "Exporter (name, address, country)", "Exporter's business name, address, country"), beside=0,
+      meaning=('exporter|exporters|consignor|shipper', 'consigned|shipped|despatched|dispatched + from')),
     L("box2", ("Goods Consigned to (Importer's/ Consignee's name, address, country)",
                "Goods consigned to (Importer's/Consignee's name, address, country)", "Goods Consigned to",
                "Importer's or consignee's name, address and country", "Importer's/Consignee's name, address, country",
-               "Consignee's name, address, country", "Importer (name, address, country)"), beside=0),
+               "Consignee's name, address, country", "Importer (name, address, country)"), beside=0,
+      meaning=('importer|importers|consignee|consignees', 'consigned|shipped + to')),
     L("box3", ("Producer's name, address and country (if known)", "Producer's name, address and country",
-               "Producer's name and address, if known", "Producer's name and address (if known)"), beside=0),
-    L("box4", ("Means of transport and route (if known)", "Means of transport and route"), beside=0),
+               "Producer's name and address, if known", "Producer's name and address (if known)"), beside=0,
+      meaning=('producer|producers|manufacturer|manufacturers|maker',)),
+    L("box4", ("Means of transport and route (if known)", "Means of transport and route"), beside=0,
+      meaning=('means|mode|particulars + transport|transportation|conveyance', 'route|routing')),
     # (Box 4 may say it in a shipping clerk's words: 'Sailing on or about:', 'From:', 'To:', 'By:')
     L("departure_date", ("Departure Date", "Shipment Date", "Date of Shipment", "Date of Departure",
-                         "Sailing on or about", "On or about", "Sailing Date", "Date of Sailing")),
+                         "Sailing on or about", "On or about", "Sailing Date", "Date of Sailing"),
+      meaning=('departure|shipment|sailing|shipping|loading|despatch|dispatch|export + date|on',)),
     L("transport", ("Vessel's name/Aircraft flight number, etc.", "Vessel's name / Flight No.",
                     "Vessel's name/Aircraft flight number", "Vessel's name/Aircraft etc.", "Vessel's name",
-                    "Vessel / Flight No.", "Vessel or Flight No.", "Vessel/Aircraft", "By", "Shipped per")),
-    L("port_of_discharge", ("Port of Discharge", "Port of Destination", "To")),
+                    "Vessel / Flight No.", "Vessel or Flight No.", "Vessel/Aircraft", "By", "Shipped per"),
+      meaning=('vessel|vessels|flight|aircraft|vehicle|carrier|conveyance|ship',)),
+    L("port_of_discharge", ("Port of Discharge", "Port of Destination", "To"),
+      meaning=('port|place + discharge|destination|unloading|arrival|entry', 'discharge port|destination port')),
     # (read nowhere: Box 4 of some forms prints it, and it bounds the particulars around it)
-    L("port_of_loading", ("Port of Loading", "From")),
+    L("port_of_loading", ("Port of Loading", "From"),
+      meaning=('port|place + loading|departure|shipment|embarkation', 'loading port|departure port')),
     L("box5", ("For Official Use",), beside=0),
-    L("box14", ("14. Remarks", "Remarks")),
+    L("box14", ("14. Remarks", "Remarks"),
+      meaning=('remarks|remark|notes|observations',)),
     L("box15", ("Declaration by the exporter or producer",), beside=0),
     L("exported_to", ("These goods are exported to",)),
     # (a caption of its own on some forms; on others '(Importing Country)' is printed under the value)
-    L("importing_party", ("Importing Party", "Importing Country")),
+    L("importing_party", ("Importing Party", "Importing Country"),
+      meaning=('importing|destination + party|country|economy',)),
     L("declaration_signature", ("Place and date, and signature of authorised signatory",
                                 "Place and date, name, signature and company of authorised signatory")),
     L("box16", ("16. Certification", "Certification"), beside=0),
     L("issuing_body", ("Issuing Body", "Issuing Authority", "Name of Issuing Body", "Authorised Body",
-                       "Certifying Body", "Certifying Authority", "Competent Authority")),
+                       "Certifying Body", "Certifying Authority", "Competent Authority"),
+      meaning=('issuing|certifying|competent|authorised|authorized|certification|government + '
+               'body|authority|agency|organisation|organization|office|chamber',)),
     # where a form captions the place and date itself ('Place and Date: BANGKOK, 2024-02-28'), once in each of
     # Boxes 15 and 16
     L("place_and_date", ("Place and Date", "Place and date of signature", "Place and date of issue")),
@@ -70,28 +85,38 @@ LABELS: list[Label] = [
 # (the box number may stand on a line of its own over the heading: the heading alone is matched too where its
 # words say enough; a one-word heading such as 'Origin' is found by `complete_header` in the row of the others)
 COLUMNS: list[Label] = [
-    L("item_number", ("6. Item number", "6. Item", "6. Item No.", "Item number", "Item No."), column=True),
+    L("item_number", ("6. Item number", "6. Item", "6. Item No.", "Item number", "Item No."), column=True,
+      meaning=('item|serial|line + no|number|nr',)),
     L("marks", ("7. Marks and numbers on packages", "7. Marks and", "7. Marks &", "7. Marks",
-                "Marks and numbers on", "Marks and"), column=True),
+                "Marks and numbers on", "Marks and"), column=True,
+      meaning=('marks|marking|markings',)),
     L("description", ("8. Number and kind of packages; and description of goods",
                       "8. Number and kind of packages; and", "8. Number and kind of packages;",
-                      "8. Number and kind of packages", "Number and kind of packages;"), column=True),
-    L("hs_code", ("9. HS Code of the goods", "9. HS Code", "HS Code"), column=True),
+                      "8. Number and kind of packages", "Number and kind of packages;"), column=True,
+      meaning=('description|descriptions|commodity|particulars + goods|packages|commodity', 'number|kind + packages')),
+    L("hs_code", ("9. HS Code of the goods", "9. HS Code", "HS Code"), column=True,
+      meaning=('hs|h s|hts|tariff|commodity + code|no|number|heading|classification',)),
     L("origin_criterion", ("10. Origin Conferring Criterion", "10. Origin", "10. Origin criterion",
-                           "Origin Conferring Criterion", "Origin criterion"), column=True),
+                           "Origin Conferring Criterion", "Origin criterion"), column=True,
+      meaning=('origin|preference|preferential + criterion|criteria|conferring',)),
     L("country_of_origin", ("11. RCEP Country of Origin", "11. RCEP", "11. RCEP country", "RCEP Country of Origin"),
-      column=True),
+      column=True,
+      meaning=('country|economy|party + origin',)),
     L("quantity", ("12. Quantity (Gross", "12. Quantity", "12. Quantity /", "Quantity (gross",
-                   "Quantity and FOB value"), column=True),
+                   "Quantity and FOB value"), column=True,
+      meaning=('quantity|qty|weight',)),
     L("invoice", ("13. Invoice number(s) and", "13. Invoice", "13. Invoice No.", "Invoice number(s) and date",
-                  "Invoice number and date"), column=True),
+                  "Invoice number and date"), column=True,
+      meaning=('invoice|invoices + no|number|numbers|date|dates',)),
 ]
 # Boxes 12 and 13 split into columns of their own by some issuing systems: the FOB value beside the quantity, the
 # invoice's date beside its number
 SPLIT_COLUMNS: list[Label] = [
     L("fob_value", ("12. FOB Value", "FOB Value", "12. FOB value (where RVC is applied)", "12. Value (FOB)"),
-      column=True),
-    L("invoice_date", ("13. Invoice Date", "13. Date of Invoice", "Invoice Date", "13. Date"), column=True),
+      column=True,
+      meaning=('fob|free on board + value|amount|price',)),
+    L("invoice_date", ("13. Invoice Date", "13. Date of Invoice", "Invoice Date", "13. Date"), column=True,
+      meaning=('invoice|invoices + date|dates',)),
 ]
 
 BOILERPLATE = (

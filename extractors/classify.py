@@ -39,10 +39,19 @@ TITLES = {"certificate_of_origin": {"certificate of origin", "form rcep"},
           "packing_list": {"packing list", "weight list", "packing and weight list", "装箱单"},
           "bill_of_lading": {"bill of lading", "提单"}}
 OTHERS_UNDER_A_TITLE = 0.5
+# A title in words no phrase above holds ('PACKING AND WEIGHT LIST', 'WEIGHT NOTE', 'SEA WAYBILL'): a short run of
+# text holding the words every such title of a type holds, in any order and with others between
+TITLE_WORDS = {"certificate_of_origin": [{"certificate", "origin"}],
+               "commercial_invoice": [{"commercial", "invoice"}, {"tax", "invoice"}, {"customs", "invoice"}],
+               "packing_list": [{"packing", "list"}, {"weight", "list"}, {"packing", "specification"},
+                                {"weight", "note"}, {"packing", "note"}],
+               "bill_of_lading": [{"bill", "lading"}, {"waybill"}]}
+TITLE_BY_WORDS = 4.0
 
 PHRASES = sorted({p for signals in SIGNALS.values() for p, _ in signals})
 PHRASE_ROW = {p: i for i, p in enumerate(PHRASES)}
-PREFIXES = {w[:3] for p in PHRASES for w in p.split()}
+PREFIXES = {w[:3] for p in PHRASES for w in p.split()} | {w[:3] for sets in TITLE_WORDS.values() for ws in sets
+                                                          for w in ws}
 
 
 def classify(doc: Document) -> tuple[str, float]:
@@ -74,6 +83,10 @@ def classify(doc: Document) -> tuple[str, float]:
             s += best
             if best == weight and phrase in TITLES[dtype]:
                 titled.add(dtype)
+        if dtype not in titled and any(words <= set(text.split()) and n_words <= len(words) + 3
+                                       for text, n_words in lines for words in TITLE_WORDS[dtype]):
+            s += TITLE_BY_WORDS
+            titled.add(dtype)
         scores[dtype] = s
     if len(titled) == 1:
         scores = {k: v if k in titled else v * OTHERS_UNDER_A_TITLE for k, v in scores.items()}

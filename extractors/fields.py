@@ -157,14 +157,24 @@ def first_line(region: Region | None) -> tuple[str | None, list[Word]]:
     return collapse(ln.text.lstrip(":： ")), ln.words
 
 
+ANSWER_REACH = 250.0  # points right of a question its answer in a cell of its own stands within
+
+
 def answered(view: PageView, anchor: Anchor) -> bool | None:
     """A question answered in words right after it ('Issued retroactively: NO'); None where no answer stands."""
     h = max(anchor.box.height, 4.0)
-    beside = [w for w in view.page.words if anchor.box.x1 - 1 <= w.box.x0 <= anchor.box.x1 + 3 * h and
-              abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < h / 2]
-    if not beside:
+    level = sorted((w for w in view.page.words if anchor.box.x1 - 1 <= w.box.x0 and
+                    abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < h / 2),
+                   key=lambda w: w.box.x0)
+    if not level:
         return None
-    return ANSWERS.get(norm(min(beside, key=lambda w: w.box.x0).text))
+    first = level[0]
+    if first.box.x0 <= anchor.box.x1 + 3 * h:
+        return ANSWERS.get(norm(first.text))
+    # further off, in a cell of its own beside the question ('Third-Party Invoicing' | 'Yes'): an answer standing
+    # alone there, as far as the page's next cell
+    alone = len(level) == 1 or level[1].box.x0 - first.box.x1 > 3 * h
+    return ANSWERS.get(norm(first.text)) if alone and first.box.x0 <= anchor.box.x1 + ANSWER_REACH else None
 
 
 def ticked(view: PageView, anchor: Anchor) -> bool:

@@ -2,8 +2,9 @@
 each label governs, and tables read row by row under their column headings.
 
 Nothing here knows a coordinate of any particular layout. A label is found by fuzzy matching its words
-(rapidfuzz, so OCR noise and small wording differences between issuing bodies still match); the value of a
-label is what stands to its right on the same line and below it, up to the next label.
+(rapidfuzz, so OCR noise and small wording differences between issuing bodies still match), or, in a wording no
+variant holds, by what its words say (`Label.meaning`: 'Name of Consignor:' is an exporter's caption); the value
+of a label is what stands to its right on the same line and below it, up to the next label.
 """
 from __future__ import annotations
 
@@ -156,6 +157,9 @@ class Label:
     beside: float = 150.0
     # a table's column heading: a floor for the blocks above it, never a neighbour beside them
     column: bool = False
+    # what the caption says, for wordings no variant holds: signatures of groups of words, every group needed
+    # ('exporter|consignor|shipper', 'consigned + from'); see `_meaning_candidates`
+    meaning: tuple[str, ...] = ()
 
 
 @dataclass
@@ -167,6 +171,8 @@ class Anchor:
     page: int
     beside: float = 150.0
     column: bool = False
+    # found by what its words say, not by a wording seen before: it comes after the labels' own wordings
+    by_meaning: bool = False
 
     @property
     def confidence(self) -> float:
@@ -367,25 +373,153 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     found: dict[str, list[Anchor]] = {}
     beside = {lab.key: lab.beside for lab in labels}
     is_column = {lab.key: lab.column for lab in labels}
-    for _n, score, key, ws in cands:
-        if any(id(w) in used for w in ws):
+
+    def take(cands: list[tuple[int, float, str, list[Word]]], by_meaning: bool = False) -> None:
+        for _n, score, key, ws in cands:
+            if any(id(w) in used for w in ws):
+                continue
+            box = _union_box(ws)
+            # the same label twice on one page is a repeat only when it stands elsewhere
+            if any(abs(a.box.top - box.top) < 2 and abs(a.box.x0 - box.x0) < 2 for a in found.get(key, [])):
+                continue
+            used.update(id(w) for w in ws)
+            found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key], is_column[key],
+                                                    by_meaning))
+    take(cands)
+    # then captions read by their meaning. Where a wording matched only part of one, the caption is the whole of it,
+    # so its other words are not read as the value: 'Certificate' of 'Certificate of Origin No.:'; and where the
+    # caption ends in its colon, a wording of another label inside it gives way ('Date' of 'Date of Export:',
+    # 'INVOICE' of 'Invoice Serial No.:'). Elsewhere, in words no caption took, they come after the label's own
+    # wordings: a reader trying a label's captions in turn tries them last ('Certificate Reference Number' after
+    # the title 'CERTIFICATE OF ORIGIN' taken for 'Certificate of Origin No.')
+    meant = _meaning_candidates(lines, labels)
+    anchor_of = {id(w): a for v in found.values() for a in v for w in a.words}
+    for _n, meant_score, key, ws in meant:
+        ids = {id(w) for w in ws}
+        inside = {id(anchor_of[i]): anchor_of[i] for i in ids if i in anchor_of}
+        if not inside:
             continue
-        box = ws[0].box
-        for w in ws[1:]:
-            box = box.union(w.box)
-        # the same label twice on one page is a repeat only when it stands elsewhere
-        if any(abs(a.box.top - box.top) < 2 and abs(a.box.x0 - box.x0) < 2 for a in found.get(key, [])):
+        parts = {id(w) for a in inside.values() for w in a.words}
+        if not parts < ids or any(i in used for i in ids - parts):
             continue
-        used.update(id(w) for w in ws)
-        found.setdefault(key, []).append(Anchor(key, box, score, ws, page.number, beside[key], is_column[key]))
+        if any(a.key != key for a in inside.values()) and not ws[-1].text.endswith((":", "：")):
+            continue
+        for a in inside.values():
+            found[a.key].remove(a)
+        extended = all(a.key == key for a in inside.values())
+        score = max(a.score for a in inside.values()) if extended else meant_score
+        found.setdefault(key, []).append(Anchor(key, _union_box(ws), score, list(ws), page.number, beside[key],
+                                                is_column[key], not extended))
+        anchor_of.update({id(w): found[key][-1] for w in ws})
+        used.update(ids)
+    found = {k: v for k, v in found.items() if v}
+    take(meant, by_meaning=True)
     translated = {id(w): (line, i) for line in lines for i, w in enumerate(line.words)}
     for key, v in found.items():
         found[key] = v = [_with_translation(_led_by_translation(a, translated, used), translated, used)
                           for a in _bilingual(v)]
         # (a caption of one short word, 'By', 'To', 'Date', says less than a longer one of the same key, however
         # well matched: it comes after it, wherever it stands - a checkbox read 'By' is no 'Vessel's name')
-        v.sort(key=lambda a: (len(a.words) == 1 and len(norm(a.words[0].text)) <= 4, -a.score, a.box.top, a.box.x0))
+        v.sort(key=lambda a: (len(a.words) == 1 and len(norm(a.words[0].text)) <= 4, a.by_meaning, -a.score, a.box.top,
+                              a.box.x0))
     return found
+
+
+def _union_box(ws: list[Word]) -> Box:
+    box = ws[0].box
+    for w in ws[1:]:
+        box = box.union(w.box)
+    return box
+
+
+# Words a caption may hold besides the words that say what it is: 'Name and address of the exporter'.
+CAPTION_FILLER = frozenset("""of the and or in at for s 's name names address addresses country full details
+particulars if known any its their his her is are by""".split())
+MEANING_SCORE = 88.0  # a caption read by its meaning: sure enough to read by, less sure than a wording seen before
+MEANING_WORDS = 7  # a caption says what it is in a few words; a longer run of known words is running text
+Signature = tuple[str, list[list[str]], frozenset[str]]  # (label key, groups of alternatives, the words they use)
+
+
+@lru_cache(maxsize=65536)
+def _meaning_tokens(text: str) -> tuple[str, ...]:
+    """A caption's words as meanings are written: 'Manufacturer's' is 'manufacturer'."""
+    return tuple(t[:-2] if t.endswith("'s") else t.replace("'", "") for t in norm(text).split())
+
+
+@lru_cache(maxsize=64)
+def _meanings_of(labels: tuple[Label, ...]) -> tuple[list[Signature], frozenset[str]]:
+    """Each label's signatures as groups of alternatives (normalised) with the words they use, and every word of
+    them all."""
+    sigs: list[Signature] = []
+    vocab: set[str] = set(CAPTION_FILLER)
+    for lab in labels:
+        for m in lab.meaning:
+            groups = [[" ".join(_meaning_tokens(a)) for a in g.split("|")] for g in m.split(" + ")]
+            words = frozenset(w for g in groups for a in g for w in a.split())
+            sigs.append((lab.key, groups, words))
+            vocab.update(words)
+    return sigs, frozenset(vocab)
+
+
+def _meaning_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[int, float, str, list[Word]]]:
+    """Captions in words no variant holds, read by what they say: a run of text at the start of a cell, ending
+    in a colon or filling the cell, made of caption words only ('Name of Consignor:', 'Certifying Agency'), whose
+    words say one label's meaning and no other's."""
+    sigs, vocab = _meanings_of(tuple(labels))
+    if not sigs:
+        return []
+    columns = {lab.key for lab in labels if lab.column}
+    heading_sigs = [sig for sig in sigs if sig[0] in columns]
+    out = []
+    for line in lines:
+        # (most lines are values: no word of theirs says what a caption says)
+        if not any(t in vocab and t not in CAPTION_FILLER for w in line.words for t in _meaning_tokens(w.text)):
+            continue
+        for seg in split_segments(line):
+            said = _said(seg.words, sigs, vocab)
+            # (a row of table headings set a few word spaces apart is one segment: each run of words is tried for
+            # a heading; elsewhere a caption starts its cell, and 'CONSIGNEE' of 'SAME AS CONSIGNEE' is none)
+            runs = [said] if said else [_said(ws, heading_sigs, vocab) for ws in phrases(seg)] if heading_sigs else []
+            out += [r for r in runs if r]
+    return out
+
+
+def _said(ws: list[Word], sigs: list[Signature], vocab: frozenset[str]) -> tuple[int, float, str, list[Word]] | None:
+    """The caption at the start of a run of words, by its meaning, if its words say one label's."""
+    i = 0
+    while i < len(ws) and BOX_NUMBER.fullmatch(ws[i].text):
+        i += 1
+    toks: list[str] = []
+    end = i
+    while end < len(ws):
+        more = _meaning_tokens(ws[end].text)
+        toks += more
+        end += 1
+        if len(toks) > MEANING_WORDS or any(t not in vocab for t in more):
+            return None
+        if ws[end - 1].text.endswith((":", "：")):
+            break
+    cap = ws[i:end]
+    if not toks:
+        return None
+    text = f" {' '.join(toks)} "
+    head = next((t for t in toks if t not in CAPTION_FILLER), "")
+    # a caption names its thing first ('Quantity and FOB value' is Box 12's quantity, 'Invoice number and date'
+    # Box 13's invoice): the labels whose words take the caption's first word, then those whose words take most
+    # of it
+    said: dict[str, tuple[bool, int]] = {}
+    present = set(toks)
+    for key, groups, words in sigs:
+        # (a caption ending in 'Ref.', 'No.' or 'Code' names a number, not the thing: 'Customer Ref.' is no buyer)
+        if present.isdisjoint(words) or (toks[-1] in CAPTION_TAIL and toks[-1] not in words):
+            continue
+        if all(any(f" {a} " in text for a in g) for g in groups):
+            said[key] = max(said.get(key, (False, 0)), (head in words, sum(t in words for t in toks)))
+    if not said:
+        return None
+    best = max(said.values())
+    keys = [k for k, n in said.items() if n == best]
+    return (len(cap), MEANING_SCORE, keys[0], cap) if len(keys) == 1 else None
 
 
 def _bilingual(anchors: list[Anchor]) -> list[Anchor]:
@@ -437,7 +571,7 @@ def _led_by_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set
     for w in take:
         box = box.union(w.box)
     used.update(id(w) for w in take)
-    return Anchor(a.key, box, a.score, take + a.words, a.page, a.beside, a.column)
+    return Anchor(a.key, box, a.score, take + a.words, a.page, a.beside, a.column, a.by_meaning)
 
 
 def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[int]) -> Anchor:
@@ -489,7 +623,7 @@ def _with_translation(a: Anchor, where: dict[int, tuple[Line, int]], used: set[i
     for w in take:
         box = box.union(w.box)
     used.update(id(w) for w in take)
-    return Anchor(a.key, box, a.score, a.words + take, a.page, a.beside, a.column)
+    return Anchor(a.key, box, a.score, a.words + take, a.page, a.beside, a.column, a.by_meaning)
 
 
 @lru_cache(maxsize=1)
@@ -758,9 +892,18 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
     # captions) is not its value: far off, not level with it, and one of a block of lines
     if same_line and direction == "below" and _another_columns_line(page, a, same_line[0], words):
         same_line = []
+    # a box title whose value stands beside it in the next cell, nothing but the rest of its caption under it (an
+    # issuing system's rows of captioned cells: '1. Exporter (name, address, country)' | 'ULSAN PETRO ...'): the text
+    # beside it is its value
+    beside = anchor.beside
+    if beside == 0 and direction == "below" and same_line and not any(
+            (w.box.top + w.box.bottom) / 2 > a.bottom + 1 and w.box.x0 <= a.x0 + VALUE_INDENT and
+            not CAPTION_RUNNING_ON.fullmatch(w.text) for w in words):
+        beside = page.width
+        words = [w for w in words if w.box.x0 > a.x0 + VALUE_INDENT]
     prev_x1 = a.x1
     for w in same_line:
-        if w.box.x0 - prev_x1 > (anchor.beside if prev_x1 == a.x1 else max(12.0, 2.5 * w.box.height)):
+        if w.box.x0 - prev_x1 > (beside if prev_x1 == a.x1 else max(12.0, 2.5 * w.box.height)):
             break
         words.append(w)
         prev_x1 = w.box.x1
@@ -790,6 +933,10 @@ def region_of(page: Page, anchor: Anchor, all_anchors: list[Anchor], *, directio
         if ln is not None and not is_boilerplate(ln.text, boilerplate) and not _box_numbers(ln):
             lines.append(ln)
     return Region(anchor, box, lines)
+
+
+# a caption's words wrapped onto the line under it: small letters, brackets ('country)', '(if known)')
+CAPTION_RUNNING_ON = re.compile(r"[(\[]?[a-z][a-z'’/,.&-]*[)\]]?[.,:]?")
 
 
 def _box_numbers(line: Line) -> bool:
