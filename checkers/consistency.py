@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from checkers.names import mentions, name_similarity
 from checkers.registry import CheckContext, check, iso_date, result, unless_unsure
@@ -19,6 +20,18 @@ CO = "certificate_of_origin"
 def _key(s: str | None) -> str:
     return re.sub(r"[^A-Z0-9]", "", (s or "").upper())
 
+
+
+# characters one is typed or read for the other ('INV-LI25O018' for 'INV-LI250018')
+CONFUSABLE = str.maketrans("OQDILZSBG", "001112586")
+
+
+def _typing_difference(a: str, b: str) -> bool:
+    """Two invoice numbers that differ only as typing makes them differ - a character typed or read for one like it,
+    one character dropped or doubled ('INV-LI25001' for 'INV-LI250001') - name the same invoice. Any other
+    difference, however small, names another ('...255601' is not '...255018')."""
+    fa, fb = _key(a).translate(CONFUSABLE), _key(b).translate(CONFUSABLE)
+    return fa == fb or (abs(len(fa) - len(fb)) == 1 and Indel.distance(fa, fb) == 1)
 
 
 @check("consistency.invoice")
@@ -44,7 +57,7 @@ def invoice(case: Case, ctx: CheckContext) -> list[CheckResult]:
         if cited and inv_no:
             if _key(cited) == _key(inv_no):
                 pass
-            elif fuzz.ratio(_key(cited), _key(inv_no)) >= 85:
+            elif _typing_difference(cited, inv_no):
                 out.append(result("consistency.invoice", "warn",
                                   f"item {i + 1}: Box 13 cites invoice {cited}, the invoice is numbered {inv_no} "
                                   f"(a typing difference)", co, field=f"items[{i}].invoice_number", item=i))
@@ -258,5 +271,18 @@ def transport(case: Case, ctx: CheckContext) -> list[CheckResult]:
                                                            f"lading", co, field="port_of_discharge"))
     if any(r.status == "fail" for r in out):
         return out
+    # Box 4 is filled in 'if known'; but off a scan, a fact the bill of lading states that the certificate gave no
+    # reading of may be print left unread: no agreement (a vessel that differs would pass unseen)
+    unread = [what for what, theirs, ours in (("vessel", vessel, means), ("departure date", d2, d1),
+                                              ("port of discharge", p2, p1)) if theirs and not ours]
+    if unread and co.text_source != "text_layer":
+        return out + [result("consistency.transport", "skip",
+                             f"no {', '.join(unread)} could be read from the certificate's Box 4 ({co.file}) to "
+                             f"compare with the bill of lading: compare the documents by eye", co, blocking=True,
+                             unread=unread)]
+    if len(unread) == 3:
+        return out + [result("consistency.transport", "skip", "Box 4 of the certificate names no vessel, departure "
+                                                              "date or port to compare with the bill of lading", co)]
     return out + [result("consistency.transport", "pass", "vessel, departure date and port agree with the bill of "
-                                                          "lading", co)]
+                                                          "lading" if not unread else
+                         f"what Box 4 states agrees with the bill of lading (it names no {', '.join(unread)})", co)]

@@ -198,6 +198,9 @@ def test_invoice_consistency():
     assert "fail" in statuses(case(certificate(), other), "consistency.invoice")
     typo = invoice(invoice_number="INV-LI25001")
     assert statuses(case(certificate(), typo), "consistency.invoice")[0] == "warn"
+    # (a zero typed as a letter O is the same invoice; its last figures changed, however like, another)
+    assert statuses(case(certificate(), invoice(invoice_number="INV-LI25O001")), "consistency.invoice")[0] == "warn"
+    assert "fail" in statuses(case(certificate(), invoice(invoice_number="INV-LI250418")), "consistency.invoice")
     more = invoice(items=[{"description": "FRESH WHITE GARLIC", "hs_code": "070320", "quantity": 15000.0,
                            "quantity_unit": "KGS"}])
     assert "fail" in statuses(case(certificate(), more), "consistency.invoice")
@@ -238,6 +241,17 @@ def test_transport_consistency():
     assert "fail" in statuses(case(certificate(), bill_of_lading(vessel="ONE HARMONY")), "consistency.transport")
     assert statuses(case(certificate(), bill_of_lading(on_board_date="2025-03-13")), "consistency.transport")[0] == "warn"
     assert statuses(case(certificate(), invoice()), "consistency.transport") == ["skip"]
+
+
+@pytest.mark.parametrize("source, blocking", [("ocr", True), ("text_layer", False)])
+def test_a_box_4_that_gave_no_reading_is_no_agreement_off_a_scan(source, blocking):
+    """Box 4 is filled in 'if known': a text certificate naming nothing there has nothing to compare; off a scan the
+    same emptiness may be print left unread, and a vessel that differs would pass unseen, so a reviewer compares."""
+    from pipeline.model import Page
+    co = certificate(transport=None, departure_date=None, port_of_discharge=None)
+    co.pages = [Page(number=1, width=595, height=842, source=source, words=[])]
+    r = [x for x in run_checks(case(co, bill_of_lading(vessel="ONE HARMONY")), ctx(), only=["consistency.transport"])]
+    assert [(x.status, x.blocking) for x in r] == [("skip", blocking)]
 
 
 # ---- registry and classifier
