@@ -45,7 +45,8 @@ LABELS: list[Label] = [
     L("transport", ("Vessel's name/Aircraft flight number, etc.", "Vessel's name / Flight No.",
                     "Vessel's name/Aircraft flight number", "Vessel's name/Aircraft etc.", "Vessel's name",
                     "Vessel / Flight No.", "Vessel or Flight No.", "Vessel/Aircraft", "By", "Shipped per"),
-      meaning=('vessel|vessels|flight|aircraft|vehicle|carrier|conveyance|ship',)),
+      meaning=('vessel|vessels|flight|aircraft|vehicle|carrier|conveyance|ship',
+               'vessel|flight|voyage|vehicle + no|number|nr')),
     L("port_of_discharge", ("Port of Discharge", "Port of Destination", "To"),
       meaning=('port|place + discharge|destination|unloading|arrival|entry', 'discharge port|destination port')),
     # (read nowhere: Box 4 of some forms prints it, and it bounds the particulars around it)

@@ -358,9 +358,14 @@ class _Owed:
             inside = _inside(top * self.scale, bottom * self.scale)
             old = [w for r in runs for w in r if inside(w)]
             # what the first reading lost, not what it read: sure words where it has none (a line of two
-            # columns read again gave junk for a signature beside a value read well)
+            # columns read again gave junk for a signature beside a value read well); the first reading's junk
+            # is no reading ('VIEY UAINNINEN' at 0.0-0.26 for 'SITC JAKARTA' read again at 0.9), and gives way
+            read = [o for o in old if o.confidence >= LOST_JUNK]
             added = [[w for w in g if w.confidence >= LOST_SURE and _alnum([w]) >= 2
-                      and not any(_overlap(w, o) for o in old)] for g in new]
+                      and not any(_overlap(w, o) for o in read)] for g in new]
+            gone = {id(o) for o in old if o.confidence < LOST_JUNK and any(_overlap(w, o) for g in added for w in g)}
+            if gone:
+                runs = [r for r in ([w for w in r if id(w) not in gone] for r in runs) if r]
             runs += _runs([g for g in added if g])
         return runs
 
@@ -375,7 +380,8 @@ def _inside(top: float, bottom: float):
 
 LOST_SHARE = 0.25  # a line is lost where this much of its print lies outside every word read there
 LOST_SURE = 0.8  # a word read on a lost line is added only this sure (junk off a stamp or a ruling: less)
-MAX_LOST = 8  # lines read again a page, at most (a stamp or a signature is print no reading will find words in)
+LOST_JUNK = 0.35  # a word of the first reading on a lost line read less surely than this is junk, not a reading
+MAX_LOST = 16  # lines read again a page, at most (a stamp or a signature is print no reading will find words in)
 
 
 def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed: list[tuple[int, int, int, int]]
