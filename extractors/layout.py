@@ -1058,10 +1058,7 @@ def complete_header(page: Page, heads: dict[str, Anchor], columns: list[Label], 
                     if i > 0 and re.fullmatch(r"\d{1,2}\.?", line.words[i - 1].text) and \
                             ws[0].box.x0 - line.words[i - 1].box.x1 < 8:
                         ws = [line.words[i - 1]] + ws
-            box = ws[0].box
-            for w in ws[1:]:
-                box = box.union(w.box)
-            out[col.key] = Anchor(col.key, box, best[0], ws, page.number, column=True)
+            out[col.key] = Anchor(col.key, _union_box(ws), best[0], ws, page.number, column=True)
             used.update(id(w) for w in ws)
     return out
 
