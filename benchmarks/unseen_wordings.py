@@ -73,9 +73,8 @@ def leave_out(family: str, meaning: bool) -> list[str]:
     return sorted(set(removed))
 
 
-def _read(args: tuple[str, bool, str, str, str]) -> tuple[str, dict]:
-    family, meaning, path, case_id, name = args
-    leave_out(family, meaning)  # (once per worker would do; it is cheap, and idempotent)
+def _read(args: tuple[str, str, str]) -> tuple[str, dict]:
+    path, case_id, name = args
     from extractors.read import read_document
     doc = read_document(Path(path), name)
     fields = {k: f.value for k, f in doc.fields.items()}
@@ -93,9 +92,11 @@ def run(set_dir: Path, family: str, meaning: bool, jobs: int) -> dict[str, str]:
                 and (set_dir / "submissions" / cid / f).exists()}
         if docs:
             kept["cases"][cid] = {**c, "documents": docs}
-            tasks += [(family, meaning, str(set_dir / "submissions" / cid / f), cid, f) for f in docs]
+            tasks += [(str(set_dir / "submissions" / cid / f), cid, f) for f in docs]
     results: dict[str, dict] = {}
-    with ProcessPoolExecutor(jobs) as ex:
+    # (each worker leaves the wordings out once: new labels for every document would miss every cache keyed by them,
+    # the Chinese caption matcher's among them)
+    with ProcessPoolExecutor(jobs, initializer=leave_out, initargs=(family, meaning)) as ex:
         for cid, doc in ex.map(_read, tasks, chunksize=4):
             results.setdefault(cid, {"case_id": cid, "decision": "review", "checks": [], "documents": []})
             results[cid]["documents"].append(doc)

@@ -67,6 +67,7 @@ def classify(doc: Document) -> tuple[str, float]:
     scores_matrix = process.cdist(PHRASES, texts, scorer=fuzz.partial_ratio, score_cutoff=88, workers=1)
     scores: dict[str, float] = {}
     titled: set[str] = set()
+    word_sets = [(set(text.split()), n) for text, n in lines]  # (for titles told by their words)
     for dtype, signals in SIGNALS.items():
         s = 0.0
         for phrase, weight in signals:
@@ -83,8 +84,8 @@ def classify(doc: Document) -> tuple[str, float]:
             s += best
             if best == weight and phrase in TITLES[dtype]:
                 titled.add(dtype)
-        if dtype not in titled and any(words <= set(text.split()) and n_words <= len(words) + 3
-                                       for text, n_words in lines for words in TITLE_WORDS[dtype]):
+        if dtype not in titled and any(words <= line_words and n_words <= len(words) + 3
+                                       for line_words, n_words in word_sets for words in TITLE_WORDS[dtype]):
             s += TITLE_BY_WORDS
             titled.add(dtype)
         scores[dtype] = s

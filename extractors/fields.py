@@ -110,7 +110,8 @@ COMPANY_FORM = re.compile(r"(?:(?:CO\.,?|COMPANY|LTD\.?|LIMITED|PTE\.?|PTY\.?|IN
 CONTACT = re.compile(r"^(TEL|PHONE|FAX|MOBILE|MOB|E-?MAIL|WEB(SITE)?|WWW|HTTP|CONTACT|ATTN)\b", re.I)
 
 
-CAPTIONED = re.compile(r"^[A-Za-z][A-Za-z.'/&-]*(?: [A-Za-z][A-Za-z.'/&-]*){0,2} ?[:：]\s*\S")
+CAPTION_WORDS = r"[A-Za-z][A-Za-z.'/&-]*(?: [A-Za-z][A-Za-z.'/&-]*){0,2}"  # a caption of a word or three
+CAPTIONED = re.compile(rf"^{CAPTION_WORDS} ?[:：]\s*\S")
 
 
 def split_party(region: Region | None) -> tuple[str | None, str | None, str | None, list[Word], list[Word]]:

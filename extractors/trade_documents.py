@@ -13,8 +13,8 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
-from extractors.fields import (CAPTIONED, COMPANY_END, COMPANY_FORM, PageView, cell_field, first_line, make_field,
-                               read_region, split_party, view_pages)
+from extractors.fields import (CAPTION_WORDS, CAPTIONED, COMPANY_END, COMPANY_FORM, PageView, cell_field, first_line,
+                               make_field, read_region, split_party, view_pages)
 from extractors.layout import (Anchor, Label, Line, Region, phrases, complete_header, find_anchors, group_lines,
                                read_table, region_of, split_segments)
 from extractors.normalise import (collapse, money_in_line, parse_country, parse_date, parse_hs, parse_money,
@@ -782,8 +782,7 @@ def _total_on_its_line(doc: Document, views: list[PageView],
 
 
 # (or after a caption of a word or three no label holds: 'Delivery: CIF BUSAN')
-INCOTERM_HEADING = re.compile(r"(?:[A-Za-z][A-Za-z.'/&-]*(?: [A-Za-z][A-Za-z.'/&-]*){0,2} ?: ?)?"
-                              r"(%s)\s+[A-Z][A-Z .,'-]{2,40}" % "|".join(sorted(INCOTERMS)))
+INCOTERM_HEADING = re.compile(rf"(?:{CAPTION_WORDS} ?: ?)?({'|'.join(sorted(INCOTERMS))})\s+[A-Z][A-Z .,'-]{{2,40}}")
 
 
 def _incoterm_heading(doc: Document, views: list[PageView]) -> None:
