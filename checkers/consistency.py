@@ -177,6 +177,11 @@ def not_read(check_id: str, where: str, facts: list[str], doc) -> CheckResult:
                   unread=facts)
 
 
+def _field_unread(doc, name: str) -> bool:
+    f = doc.fields.get(name)
+    return bool(f is not None and f.unread)
+
+
 @check("consistency.parties")
 def parties(case: Case, ctx: CheckContext) -> list[CheckResult]:
     co = case.first(CO)
@@ -203,6 +208,12 @@ def parties(case: Case, ctx: CheckContext) -> list[CheckResult]:
                 out.append(result("consistency.parties", "warn",
                                   f"invoiced by {seller}: Box 14 declares third-party invoicing, but no tick was read "
                                   f"in Box 17", co, field="third_party_invoicing"))
+            elif _field_unread(co, "third_party_invoicing"):
+                # Box 17 answers in words and its answer could not be read off the scan: no finding either way
+                out.append(result("consistency.parties", "skip",
+                                  f"invoiced by {seller}, not the exporter {exporter}: Box 17's answer on "
+                                  f"third-party invoicing could not be read off the scan; a reviewer reads it", co,
+                                  field="third_party_invoicing", blocking=True))
             else:
                 out.append(result("consistency.parties", "fail",
                                   f"the invoice is issued by {seller}, not the exporter {exporter}, and third-party "

@@ -165,7 +165,8 @@ def extract_certificate(doc: Document) -> None:
     # is the one with a number beside it. A number read unsurely off a scan is read again with the table's
     # cells, in one call: its region is asked for now, the number settled after the goods.
     for v, ws, field, _ in _number_readings(doc, views):
-        if v.page.source == "ocr" and ws and field.confidence < 0.8:
+        # read unsurely, or in two pieces ('VN-RC259451 847'): read again on its own
+        if v.page.source == "ocr" and ws and (field.confidence < 0.8 or " " in (field.value or "")):
             want(v.page, [_number_box(ws)])
     r = region("issued_in")
     text, ws = first_line(r)
@@ -236,15 +237,22 @@ def extract_certificate(doc: Document) -> None:
     f["issuing_authority"] = make_field(doc, r, authority, words=auth_words)
 
     # box 17
-    for key in ("back_to_back", "third_party_invoicing", "issued_retroactively"):
-        found = locate(views, key)
+    questions = {key: locate(views, key) for key in ("back_to_back", "third_party_invoicing", "issued_retroactively")}
+    # ('Issued retroactively: NO' where a form types its answers)
+    answers = {key: answered(*found) if found else None for key, found in questions.items()}
+    in_words = any(a is not None for a in answers.values())
+    for key, found in questions.items():
         if found is None:
             f[key] = ExtractedField(value=None, confidence=0.4)
-        else:
-            v, a = found
-            answer = answered(v, a)  # ('Issued retroactively: NO' where a form types its answers)
-            f[key] = ExtractedField(value=ticked(v, a) if answer is None else answer,
-                                    confidence=round(a.confidence * 0.97, 4), source=_src(doc, a))
+            continue
+        v, a = found
+        answer = answers[key]
+        if answer is None:
+            # no box ticked is 'no' on a form of checkboxes; where the form answers its questions in words, a
+            # question whose answer went unread off a scan is unread, not 'no'
+            answer = ticked(v, a) or (None if in_words and v.page.source == "ocr" else False)
+        f[key] = ExtractedField(value=answer, confidence=round(a.confidence * 0.97, 4) if answer is not None else 0.4,
+                                source=_src(doc, a), unread=answer is None)
     doc.items = _items(doc, views)
     doc.fields = {"certificate_number": _certificate_number(doc, views), **f}
     if any(v.page.source == "ocr" for v in views):
@@ -262,16 +270,30 @@ def _number_readings(doc: Document, views: list[PageView]):
             text, ws = first_line(r)
             m = NUMBER.search(text.upper()) if text else None
             number = m[0].strip() if m else None
-            valid = bool(number and re.search(r"\d{3}", number))
+            # a number that goes on left of the region is cut, not read: under a title, the region's edge split
+            # 'R25CN3261 84722' (a number OCR read as two words) and kept '84722'
+            valid = bool(number and re.search(r"\d{3}", number)) and not _goes_on_left(v.page, ws)
             # a word without figures beside the caption ('REGIONAL' of the form's title where Box 'Certificate
             # No.' is empty) is no certificate number
             yield v, ws, make_field(doc, r, number if valid else None, words=ws, raw=number), valid
 
 
+def _goes_on_left(page: Page, ws: list[Word]) -> bool:
+    """Does a word of the same line stand a letter's space or less left of the first of `ws`?"""
+    if not ws:
+        return False
+    w = ws[0]
+    h = w.box.bottom - w.box.top
+    return any(o not in ws and o.box.x1 <= w.box.x0 + 1 and w.box.x0 - o.box.x1 < 0.5 * h and
+               o.box.top < w.box.bottom - 0.3 * h and o.box.bottom > w.box.top + 0.3 * h and any(c.isalnum() for c in o.text)
+               for o in page.words)
+
+
 def _certificate_number(doc: Document, views: list[PageView]) -> ExtractedField:
     first = None
     for v, ws, field, valid in _number_readings(doc, views):
-        if v.page.source == "ocr" and ws and field.confidence < 0.8:
+        # read unsurely, or in two pieces ('VN-RC259451 847'): read again on its own
+        if v.page.source == "ocr" and ws and (field.confidence < 0.8 or " " in (field.value or "")):
             field = _number_read_again(doc, v, ws, field)
             valid = bool(field.value and re.search(r"\d{3}", field.value))
         if valid:
@@ -297,7 +319,9 @@ def _number_read_again(doc: Document, v: PageView, ws: list, field: ExtractedFie
     text, conf = got
     m = NUMBER.search(text.upper().split("\n")[0])
     reading = sum(w.confidence for w in ws) / len(ws)
-    if m and re.search(r"\d{3}", m[0]) and conf > reading:
+    # read again in one piece, the same characters the first reading split in two are one number
+    same = bool(m and field.value and m[0].strip() == field.value.replace(" ", "") != field.value)
+    if m and re.search(r"\d{3}", m[0]) and (conf > reading or same):
         return ExtractedField(value=m[0].strip(), confidence=round(field.confidence * conf / max(reading, 1e-6), 4),
                               raw=text, source=Source(file=doc.file, page=v.page.number, box=box))
     return field

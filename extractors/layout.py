@@ -313,11 +313,11 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 reach = 0.8 if var.label.column and page.source == "text_layer" else 1.5
                 wide = [b.box.x0 - a_.box.x1 for a_, b in zip(run, run[1:])
                         if b.box.x0 - a_.box.x1 > max(4.0 if reach < 1 else 8.0, reach * a_.box.height)]
-                # (off a scan, one gap where OCR lost a word of the caption - 'name, [address] and country' - is
-                # no cell's edge: it is about as wide as the letters missing from the match)
+                # (off a scan, one gap where OCR lost a word of the caption - 'name, [address] and country' - or
+                # a letter - 'and [R]oute' - is no cell's edge: it is about as wide as the letters missing)
                 missing = len(var.text) - len(" ".join(flat[s:s + best[1]]))
-                if wide and not (page.source == "ocr" and len(wide) == 1 and best[1] < n and missing >= 3 and
-                                 wide[0] <= (missing + 2) * 0.6 * max(w.box.height for w in ws)):
+                if wide and not (page.source == "ocr" and len(wide) == 1 and missing >= (3 if best[1] < n else 1)
+                                 and wide[0] <= (missing + 2) * 0.6 * max(w.box.height for w in ws)):
                     continue
                 # ... in one print size: a title beside a small caption ('PACKING LIST' and 'Date') is not one
                 sizes = [w.box.height for w in ws + more]

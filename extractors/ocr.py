@@ -338,17 +338,23 @@ class _Owed:
         """The lost lines read again, on a sheet of their own: set among the cells read again, a title changed
         how tesseract read them (a figure cell read '35397220' instead of '3,397.20'). In process that costs
         ~0.02 s, and only pages with a lost line pay it."""
-        return _read_apart(img, [box for box, _ in self.lost], self.lang, [zoom for _, zoom in self.lost]) \
+        return _read_apart(img, [box for box, _ in self.lost], self.lang, [zoom for _, zoom in self.lost], lines=True) \
             if self.lost else []
 
     def apply(self, found: list[dict[str, list]], found_lost: list[dict[str, list]] = ()) -> list[list[Word]]:
         """The runs with each span replaced where its second reading is decisively surer, and the words read
         surely on each lost line where the first reading has none."""
         runs = [list(r) for r in self.runs]
+        near = _Neighbours([w for r in self.runs for w in r])
         # replaced from the end of each run, so the other spans' word positions still hold
         for (i, k, e), data in sorted(zip(self.spans, found), key=lambda t: (t[0][0], -t[0][1])):
             new, _ = _lines(data, self.scale)
-            new_words = [w for g in new for w in g]
+            # a tall junk word's region reaches over the line beside it, read again there: that print is another
+            # run's ('LTD.' 0.96 read again 'LIV.' 0.81, 'CO.,' 0.47 'UY.' 0.51), no reading of the span
+            span = {id(w) for w in self.runs[i][k:e]}
+            new_words = [w for g in new for w in g
+                         if not any(id(o) not in span and _covers(o, w)
+                                    for o in near.around(w, 2 * (w.box.bottom - w.box.top) + 4))]
             # a part of a sure run is replaced only by a sure reading (a cell's '10KG' read again alone, 'LOKG')
             floor = 0.0 if (k, e) == (0, len(runs[i])) else SURE_SPAN
             if new_words and _mean(new_words) > max(_mean(runs[i][k:e]) + 0.2, floor):
@@ -357,17 +363,44 @@ class _Owed:
             new, _ = _lines(data, self.scale)
             inside = _inside(top * self.scale, bottom * self.scale)
             old = [w for r in runs for w in r if inside(w)]
-            # what the first reading lost, not what it read: sure words where it has none (a line of two
-            # columns read again gave junk for a signature beside a value read well); the first reading's junk
-            # is no reading ('VIEY UAINNINEN' at 0.0-0.26 for 'SITC JAKARTA' read again at 0.9), and gives way
+            # the first reading's junk is no reading ('VIEY UAINNINEN' at 0.0-0.26 for 'SITC JAKARTA' read again
+            # at 0.9): it gives way to any sure word read again over it
             read = [o for o in old if o.confidence >= LOST_JUNK]
-            added = [[w for w in g if w.confidence >= LOST_SURE and _alnum([w]) >= 2
+            # where the line read again is surer over the same print, it replaces the first reading there
+            # ('Back-to-back Gemncate oF Unigin' at 0.6 by 'Back-to-Back Certificate of Origin' at 0.9). Words
+            # read unsurely, squashed to half the line's height ('VVAAIN' for 'WAN'), or less surely than the
+            # word read again over them ('Viscnarge' 0.81, 'Discharge' 0.96) are the first reading's doubtful ones
+            tall = sorted(w.box.bottom - w.box.top for g in new for w in g)
+            tall = tall[len(tall) // 2] if tall else 0.0
+            unsure = [o for o in read if o.confidence < LOST_SURE or o.box.bottom - o.box.top < 0.6 * tall or
+                      any(w.confidence >= max(0.9, o.confidence + 0.1) and _overlap(w, o) for g in new for w in g)]
+            over = [w for g in new for w in g if any(_overlap(w, o) for o in unsure)]
+            under = [o for o in read if any(_overlap(w, o) for w in over)]
+            replaced = set()
+            if over and _mean(over) >= LOST_SURE and _mean(over) > _mean(under) + 0.1:
+                replaced = {id(o) for o in under}
+                read = [o for o in read if id(o) not in replaced]
+            # elsewhere, what the first reading lost, not what it read: sure words where it has none (a line of
+            # two columns read again gave junk for a signature beside a value read well), and fair words on a
+            # line read again surely elsewhere ('Third-Party Invoicing Yes' at 0.97, 0.6, 0.59; 'LINYI JINXIN'
+            # at 0.44, 0.91): a stamp's or a ruling's junk reads unsurely throughout
+            floor = LOST_FAIR if any(w.confidence >= LOST_SURE and _alnum([w]) >= 2 for g in new for w in g) \
+                else LOST_SURE
+            added = [[w for w in g if w.confidence >= floor and _alnum([w]) >= 2
                       and not any(_overlap(w, o) for o in read)] for g in new]
-            gone = {id(o) for o in old if o.confidence < LOST_JUNK and any(_overlap(w, o) for g in added for w in g)}
+            gone = replaced | {id(o) for o in old if o.confidence < LOST_JUNK
+                               and any(_overlap(w, o) for g in added for w in g)}
             if gone:
                 runs = [r for r in ([w for w in r if id(w) not in gone] for r in runs) if r]
             runs += _runs([g for g in added if g])
         return runs
+
+
+def _covers(o: Word, w: Word) -> bool:
+    """Does `o` cover most of `w`'s box?"""
+    x = min(o.box.x1, w.box.x1) - max(o.box.x0, w.box.x0)
+    y = min(o.box.bottom, w.box.bottom) - max(o.box.top, w.box.top)
+    return x > 0 and y > 0 and x * y > 0.5 * max((w.box.x1 - w.box.x0) * (w.box.bottom - w.box.top), 1e-6)
 
 
 def _overlap(a: Word, b: Word) -> bool:
@@ -380,6 +413,7 @@ def _inside(top: float, bottom: float):
 
 LOST_SHARE = 0.25  # a line is lost where this much of its print lies outside every word read there
 LOST_SURE = 0.8  # a word read on a lost line is added only this sure (junk off a stamp or a ruling: less)
+LOST_FAIR = 0.4  # ... or this sure, on a line read again with a sure word
 LOST_JUNK = 0.35  # a word of the first reading on a lost line read less surely than this is junk, not a reading
 MAX_LOST = 16  # lines read again a page, at most (a stamp or a signature is print no reading will find words in)
 
@@ -395,6 +429,8 @@ def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed:
     words = [w for r in runs for w in r]
     heights = sorted(w.box.bottom - w.box.top for w in words)
     body = heights[len(heights) // 2] / scale if heights else None  # the page's print, in pixels
+    # junk read off a line (0.0 'Weeaoenconeenso@n' across two rows of a grid) is no reading of its print
+    sure = [w for w in words if w.confidence >= LOST_JUNK]
     out = []
     for x0, top, x1, bottom in printed:
         h = bottom - top
@@ -404,7 +440,7 @@ def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed:
         if not print_.any():
             continue
         read = np.zeros_like(print_)
-        for w in words:
+        for w in sure:
             if top <= (w.box.top + w.box.bottom) / 2 / scale < bottom:
                 read[max(0, int(w.box.x0 / scale) - 4 - x0):max(0, int(w.box.x1 / scale) + 4 - x0)] = True
         if (print_ & ~read).sum() > LOST_SHARE * print_.sum():
@@ -566,7 +602,7 @@ def installed_languages() -> frozenset[str]:
 
 
 def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang: str,
-                zooms: list[float] | None = None) -> list[dict[str, list]]:
+                zooms: list[float] | None = None, lines: bool = False) -> list[dict[str, list]]:
     """Regions of a page image (pixel boxes) read on their own: each cut out, cleared of table rulings, enlarged
     and set one under another on a sheet that tesseract reads in one call -- its fixed cost (~0.1 s) is paid
     once, not once a region. For each region, tesseract's table of words with boxes back in page pixels.
@@ -581,6 +617,8 @@ def _read_apart(img: Image.Image, regions: list[tuple[int, int, int, int]], lang
             placed.append(None)
             continue
         crop = without_rulings(img.crop((x0, y0, x1, y1)))
+        if lines:
+            crop = without_line_rulings(crop)
         crop = crop.resize((round(crop.width * zoom), round(crop.height * zoom)), Image.BICUBIC)
         placed.append((x0, y0, y, crop, zoom))
         y += crop.height + gap
@@ -630,6 +668,8 @@ def _without_ghosts(words: list[Word]) -> list[Word]:
             return False
         if w.confidence < UNSURE_WORD:
             return shared > 0.5 * area(w.box)
+        if shared > 0.8 * area(w.box) and shared > 0.4 * area(o.box):
+            return True  # the same print read twice, less surely the second time ('LTD.' 0.96, 'LIV.' 0.79)
         return shared > 0.5 * min(area(w.box), area(o.box)) and len(w.text) >= 2 and \
             fuzz.partial_ratio(w.text.lower(), o.text.lower()) >= 80
     near = _Neighbours(words)
@@ -712,9 +752,10 @@ def _with_split_words_joined(words: list[Word]) -> list[Word]:
                 -0.3 * h <= w.box.x0 - prev.box.x1 <= 0.12 * h)
 
     def owner(w: Word, near: _Neighbours, dropped: set[int]) -> Word | None:
+        # (a piece far taller than the word is junk off a ruling or a stamp, not its last letters: 'TAGE' 'st')
         return next((p for p in near.around(w, 2 * (w.box.bottom - w.box.top) + 4)
                      if p is not w and id(p) not in dropped and len(p.text) >= 3 and p.text[-2:-1].isalpha()
-                     and touching(p, w)), None)
+                     and touching(p, w) and w.box.bottom - w.box.top <= 1.5 * (p.box.bottom - p.box.top)), None)
 
     def join(base: Word, w: Word) -> Word:
         return base.model_copy(update={
@@ -763,7 +804,8 @@ def fix_confusions(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'")  # typed forms print straight apostrophes
     text = re.sub(r"^v\.(?=[0-9OQ@]{2,4}[NSEW]$)", "V.", text)  # a voyage's V read small: 'v.081E'
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
-        text = re.sub(r"^CQ(?=\.)", "CO", text)  # 'CQ., LTD.': an O read as Q in a company's 'CO.'
+        # 'CQ., LTD.', 'GO., LTD.': an O read as Q, a C as G in a company's 'CO.'
+        text = re.sub(r"^CQ(?=\.)|^(?:GO|C0)(?=\.,$)", "CO", text)
         text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$)", "I", text)
         # 'TOKY0/25/564': a zero among letters, in a part of the word that is all letters otherwise, is an O
         text = re.sub(r"(?<![A-Z0-9])(?=[A-Z0]*[A-Z]{3})[A-Z]*0[A-Z0]*(?![A-Z0-9])",
@@ -865,6 +907,42 @@ def without_rulings(img: Image.Image, share: float = 0.85, edge: float = 0.2) ->
     rows[int(h * edge):h - int(h * edge)] = False
     a[:, cols] = 255
     a[rows, :] = 255
+    return Image.fromarray(a)
+
+
+def _long_runs(dark: np.ndarray, length: int) -> np.ndarray:
+    """The pixels of runs of dark along each row of `dark` at least `length` long."""
+    if length < 2 or dark.shape[1] < length:
+        return np.zeros_like(dark)
+    c = np.concatenate([np.zeros((dark.shape[0], 1), int), np.cumsum(dark, axis=1)], axis=1)
+    starts = (c[:, length:] - c[:, :-length]) == length  # a window of `length` all dark starts here
+    s = np.concatenate([np.zeros((dark.shape[0], 1), int), np.cumsum(starts, axis=1)], axis=1)
+    # a pixel lies in such a window if one of the `length` windows over it is all dark
+    idx = np.arange(dark.shape[1])
+    hi = np.minimum(idx + 1, starts.shape[1])
+    lo = np.maximum(idx - length + 1, 0)
+    return (s[:, hi] - s[:, lo]) > 0
+
+
+def without_line_rulings(img: Image.Image, reach: int = 2) -> Image.Image:
+    """A line of a form cut out across the page keeps the table's rulings everywhere, not only at its edges:
+    the columns' rules between caption and value, and the row's rules above and below ('Certificate Reference
+    Number | K25RC374170170' read 'K2sRc3741 ONO'). Runs of ink too long for any letter go white: down, most of
+    the cut's height (a letter's stem spans the line, the cut reaches past it); across, twice the cut's height.
+    A scanned rule is grey at its edges and, levelled, steps a pixel or two aside: ink here is anything darker
+    than light grey, and a run may wander `reach` pixels."""
+    a = np.asarray(img.convert("L")).copy()
+    dark = a < 192
+    h = dark.shape[0]
+
+    def spread(mask: np.ndarray, axis: int) -> np.ndarray:
+        out = mask.copy()
+        for d in range(1, reach + 1):
+            out |= np.roll(mask, d, axis=axis) | np.roll(mask, -d, axis=axis)
+        return out
+    across = spread(_long_runs(spread(dark, 0), 2 * h), 0)
+    down = spread(_long_runs(spread(dark, 1).T, max(3, int(0.75 * h))).T, 1)
+    a[(across | down) & dark] = 255
     return Image.fromarray(a)
 
 

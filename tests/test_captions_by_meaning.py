@@ -127,6 +127,19 @@ def test_a_captions_meaning_comes_after_a_wording_of_the_same_label_read_elsewhe
     assert _certificate_number(doc, views).value == "25KRRC4110206"
 
 
+def test_a_number_cut_by_the_edge_of_a_titles_region_is_not_read():
+    """OCR read 'R25CN326184722' as two words, the second right of where the title 'CERTIFICATE OF ORIGIN' starts:
+    the title's region held '84722' alone. A number going on left of its region is cut, and the caption that says
+    it is read instead."""
+    from extractors.certificate import _certificate_number
+    from extractors.fields import view_pages
+    page = page_of(line("CERTIFICATE OF ORIGIN", 220, 44), line("Form RCEP", 270, 61),
+                   line("Certificate Reference Number", 40, 92), line("R25CN3261 84722", 192, 92))
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[page])
+    assert _certificate_number(doc, view_pages(doc, LABELS)).value == "R25CN3261 84722"
+
+
 # ---------------------------------------------------------------- an issuing system's rows of captioned cells
 
 def _rows(*rows):
@@ -177,6 +190,27 @@ def test_a_question_answered_in_a_cell_of_its_own(answer, meant):
     page = page_of(line("Third-Party Invoicing", 40, 657), line(answer, 192, 657))
     anchors = find_anchors(page, LABELS)
     assert answered(PageView(page, [], anchors), anchors["third_party_invoicing"][0]) is meant
+
+
+def test_a_question_whose_answer_in_words_went_unread_is_unread_not_no():
+    """Box 17 answered in words: 'Back-to-Back ... | No' and 'Issued Retroactively | No' read, 'Third-Party
+    Invoicing | Yes' read without its answer off a scan. No box is ticked, but on such a form that is no 'No'."""
+    from extractors.certificate import extract_certificate
+    page = page_of(line("17. Back-to-Back Certificate of Origin", 40, 640), line("No", 260, 640),
+                   line("Third-Party Invoicing", 40, 657), line("Issued Retroactively", 40, 674), line("No", 260, 674))
+    page = page.model_copy(update={"source": "ocr"})
+    doc = Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9, pages=[page])
+    extract_certificate(doc)
+    assert [doc.value(k) for k in ("back_to_back", "third_party_invoicing", "issued_retroactively")] == \
+        [False, None, False]
+    assert doc.fields["third_party_invoicing"].unread
+    # on a form of checkboxes, a question with no box ticked is a 'no'
+    boxes = page_of(line("Back-to-Back Certificate of Origin", 60, 640), line("Third-Party Invoicing", 60, 657),
+                    line("Issued Retroactively", 60, 674)).model_copy(update={"source": "ocr"})
+    doc = Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9, pages=[boxes])
+    extract_certificate(doc)
+    assert [doc.value(k) for k in ("back_to_back", "third_party_invoicing", "issued_retroactively")] == \
+        [False, False, False]
 
 
 def test_the_price_terms_after_a_caption_no_label_holds():

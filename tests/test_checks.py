@@ -339,6 +339,16 @@ def test_third_party_declared_in_box_14_with_the_tick_unread_is_a_warning():
     assert "fail" in statuses(case(undeclared, inv), "consistency.parties")
 
 
+def test_third_party_invoicing_whose_answer_was_unread_off_a_scan_is_for_a_reviewer():
+    """Box 17 answered in words ('Third-Party Invoicing | Yes'), the answer lost off a scan: the invoice from
+    another company is no finding that invoicing was undeclared, but the case goes to a reviewer."""
+    co = certificate(third_party_invoicing=None)
+    co.fields["third_party_invoicing"] = co.fields["third_party_invoicing"].model_copy(update={"unread": True})
+    inv = invoice(seller_name="PACIFIC BRIDGE TRADING LIMITED")
+    r = [x for x in run_checks(case(co, inv), ctx(), only=["consistency.parties"]) if x.status != "pass"]
+    assert [(x.status, x.blocking) for x in r] == [("skip", True)] and "could not be read" in r[0].message
+
+
 def test_an_invoice_nothing_could_be_read_from_is_no_agreement():
     """An invoice in a form extraction does not know gives no number, date, goods or parties: the comparisons
     cannot be made, which must send the case to a reviewer, not pass it (blind run of family 4: seven

@@ -660,6 +660,21 @@ def test_a_caption_whose_middle_word_ocr_lost_is_still_the_caption():
     assert all(a.by_meaning and a.box.x1 < 182 for a in on_text)
 
 
+def test_a_caption_whose_last_words_first_letter_ocr_lost_is_still_the_caption():
+    """Off a scan, 'Means of Transport and [R]oute': the R lost leaves a gap a letter wide before 'oute'. Unread,
+    the caption let Box 3's reader take it for the producer."""
+    from extractors.certificate import LABELS
+    texts = [("Means", 48.8, 70.7), ("of", 73.3, 79.4), ("Transport", 81.5, 113.4), ("and", 115.8, 127.8),
+             ("oute", 136.6, 150.0)]
+    words = [Word(text=t, confidence=0.9, box=Box(x0=x0, top=204, x1=x1, bottom=209.7)) for t, x0, x1 in texts]
+    found = find_anchors(Page(number=1, width=595, height=842, source="ocr", words=words), LABELS)
+    assert [x.text for x in found["box4"][0].words] == [t for t, _, _ in texts]
+    # a gap several letters wide is a cell's edge: no caption runs across it
+    far = words[:4] + [words[4].model_copy(update={"box": Box(x0=160, top=204, x1=173.4, bottom=209.7)})]
+    found = find_anchors(Page(number=1, width=595, height=842, source="ocr", words=far), LABELS)
+    assert all(a.box.x1 < 160 for a in found.get("box4", []))
+
+
 def test_a_box_beside_a_block_starts_at_its_captions_middle():
     """Box 14's remark runs on to the page's middle; Box 16's caption beside the next row, its box number read a
     few points higher off a scan ('116' over 'Certification'), does not cut the remark's line."""

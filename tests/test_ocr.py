@@ -125,6 +125,8 @@ def test_skew_is_measured_in_the_right_direction():
 
 def test_capital_confusions():
     assert fix_confusions("LINY!,") == "LINYI,"
+    assert fix_confusions("GO.,") == "CO.,"  # a company's 'CO., LTD.', its C read G
+    assert fix_confusions("GO.") == "GO."
     assert fix_confusions("L|NYI") == "LINYI"
     assert fix_confusions("Tel!") == "Tel!"
     assert fix_confusions("LINY|") == "LINYI"      # the bar is stripped as a ruling only after this
