@@ -87,7 +87,7 @@ def render_certificate_n(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
                              ("RCEP country of origin:", country_name(item.get("country_of_origin")).upper()),
                              ("Quantity:", qty), ("Invoice No. and date:", inv)):
             sh.text(L + 18, y, caption, 7.5, CAPF)
-            y = _lines(sh, L + 150, y - 1, [val], R - L - 160, 9, SANS, 1.2) + 2
+            y = max(_lines(sh, L + 150, y - 1, [val], R - L - 160, 9, SANS, 1.2), y + 10) + 2  # (a line if empty)
         y += 6
     bottom = max(y + 4, top + 200)
     sh.rect(L, top + 16, R, bottom)
@@ -159,24 +159,24 @@ def render_invoice_o(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     _leader(sh, L, y + 28, "To", opts.get("destination", ""), 80)
     y += 54
     sh.hline(L, R, y - 4)
-    heads = [("No.", L + 2), ("Description of Goods", L + 32), ("H.S. Code", L + 252)]
+    heads = [("No.", L + 2), ("Description of Goods", L + 32), ("H.S. Code", L + 216)]
     for text, x in heads:
         sh.text(x, y, text, 9, SERIFB)
-    sh.text_right(L + 330, y, "Quantity", 9, SERIFB)
-    sh.text(L + 338, y, "Unit", 9, SERIFB)
-    sh.text_right(L + 408, y, f"Price ({cur})", 9, SERIFB)
+    sh.text_right(L + 300, y, "Quantity", 9, SERIFB)
+    sh.text(L + 306, y, "Unit", 9, SERIFB)
+    sh.text_right(L + 386, y, f"Price ({cur})", 9, SERIFB)
     sh.text_right(R - 2, y, f"Total Value ({cur})", 9, SERIFB)
     sh.hline(L, R, y + 13)
     y += 20
     for k, item in enumerate(f["items"], 1):
         sh.text(L + 2, y, f"{k}.", 9, SERIF)
-        desc = sh.wrap(item.get("description") or "", 212, 9, SERIF)
+        desc = sh.wrap(item.get("description") or "", 178, 9, SERIF)
         for j, line in enumerate(desc):
             sh.text(L + 32, y + j * 11, line, 9, SERIF)
-        sh.text(L + 252, y, item.get("hs_code") or "", 9, SERIF)
-        sh.text_right(L + 330, y, fmt_qty(item.get("quantity")), 9, SERIF)
-        sh.text(L + 338, y, item.get("quantity_unit") or "", 9, SERIF)
-        sh.text_right(L + 408, y, fmt_num(item.get("unit_price"), 4 if (item.get("unit_price") or 0) < 1 else 2),
+        sh.text(L + 216, y, item.get("hs_code") or "", 9, SERIF)
+        sh.text_right(L + 300, y, fmt_qty(item.get("quantity")), 9, SERIF)
+        sh.text(L + 306, y, item.get("quantity_unit") or "", 9, SERIF)
+        sh.text_right(L + 386, y, fmt_num(item.get("unit_price"), 4 if (item.get("unit_price") or 0) < 1 else 2),
                       9, SERIF)
         sh.text_right(R - 2, y, fmt_num(item.get("amount")), 9, SERIF)
         y += len(desc) * 11 + 6
@@ -269,37 +269,37 @@ def render_bill_of_lading_m(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh.para(MID + 8, 112, R - MID - 16, "Taken in charge in apparent good order and condition, unless otherwise "
             "noted herein, at the place of receipt for transport and delivery as mentioned above.", 6.3, SANS)
     cell("Place of receipt", [f.get("port_of_loading") or ""], L, 232, MID, 258)
-    cell("Ocean vessel", [f"{f.get('vessel') or ''} V.{f.get('voyage') or ''}".strip()], L, 258, (L + MID) / 2, 284)
-    cell("Port of loading", [f.get("port_of_loading") or ""], (L + MID) / 2, 258, MID, 284)
-    cell("Port of discharge", [f.get("port_of_discharge") or ""], L, 284, (L + MID) / 2, 310)
-    cell("Place of delivery", [f.get("port_of_discharge") or ""], (L + MID) / 2, 284, MID, 310)
+    cell("Ocean vessel", [f"{f.get('vessel') or ''} V.{f.get('voyage') or ''}".strip()], L, 258, (L + MID) / 2, 292)
+    cell("Port of loading", [f.get("port_of_loading") or ""], (L + MID) / 2, 258, MID, 292)
+    cell("Port of discharge", [f.get("port_of_discharge") or ""], L, 292, (L + MID) / 2, 318)
+    cell("Place of delivery", [f.get("port_of_discharge") or ""], (L + MID) / 2, 292, MID, 318)
     cell("Freight payable at", ["DESTINATION" if "COLLECT" in str(opts.get("freight", "")) else "ORIGIN"],
-         MID, 284, R, 310)
-    sh.rect(L, 310, R, 560)
+         MID, 292, R, 318)
+    sh.rect(L, 318, R, 568)
     heads = [("Marks and numbers", L, 130), ("Number and kind of packages", 130, 232), ("Description of goods", 232, 440),
              ("Gross weight", 440, 505), ("Measurement", 505, R)]
     for text, x0, x1 in heads:
-        sh.text(x0 + 3, 313, text, 6, SANS)
+        sh.text(x0 + 3, 321, text, 6, SANS)
         if x0 > L:
-            sh.vline(x0, 310, 530)
-    sh.hline(L, R, 324)
-    sh.text(L + 4, 332, "N/M", 8.5, SANS)
-    sh.text(L + 4, 344, opts.get("container", "TGHU 8812345 / 556677"), 7.5, SANS)
-    sh.text(134, 332, f"{fmt_qty(f.get('total_packages'))} {opts.get('package_kind', 'PACKAGES')}", 8.5, SANS)
-    y = 332.0
+            sh.vline(x0, 318, 538)
+    sh.hline(L, R, 332)
+    sh.text(L + 4, 340, "N/M", 8.5, SANS)
+    sh.text(L + 4, 352, opts.get("container", "TGHU 8812345 / 556677"), 7.5, SANS)
+    sh.text(134, 340, f"{fmt_qty(f.get('total_packages'))} {opts.get('package_kind', 'PACKAGES')}", 8.5, SANS)
+    y = 340.0
     for d in opts.get("descriptions", []):
         y = _lines(sh, 236, y, [d], 200, 8.5, SANS, 1.2)
     sh.text(236, y + 10, "SAID TO CONTAIN", 8, SANS)
-    sh.text_right(501, 332, f"{fmt_num(f.get('gross_weight'), 3)} {unit}", 8.5, SANS)
-    sh.text_right(563, 332, "24.500 M3", 8.5, SANS)
-    sh.hline(L, R, 530)
-    sh.text(L + 4, 538, "according to the declaration of the consignor", 6.5, SANS)
-    cell("Declared value for ad valorem rate", ["N/A"], L, 560, MID, 586)
-    cell("Number of original FBLs", ["THREE (3)"], MID, 560, R, 586)
-    cell("Laden on board the vessel", [f"{_long(f.get('on_board_date'))}", f.get("vessel") or ""], L, 586, MID, 640)
+    sh.text_right(501, 340, f"{fmt_num(f.get('gross_weight'), 3)} {unit}", 8.5, SANS)
+    sh.text_right(563, 340, "24.500 M3", 8.5, SANS)
+    sh.hline(L, R, 538)
+    sh.text(L + 4, 546, "according to the declaration of the consignor", 6.5, SANS)
+    cell("Declared value for ad valorem rate", ["N/A"], L, 568, MID, 594)
+    cell("Number of original FBLs", ["THREE (3)"], MID, 568, R, 594)
+    cell("Laden on board the vessel", [f"{_long(f.get('on_board_date'))}", f.get("vessel") or ""], L, 594, MID, 648)
     cell("Place and date of issue",
-         [f"{(f.get('port_of_loading') or '').split(',')[0]}, {_long(f.get('on_board_date'))}"], MID, 586, R, 614)
-    cell("Stamp and signature", ["AS CARRIER'S AGENT"], MID, 614, R, 660)
+         [f"{(f.get('port_of_loading') or '').split(',')[0]}, {_long(f.get('on_board_date'))}"], MID, 594, R, 622)
+    cell("Stamp and signature", ["AS CARRIER'S AGENT"], MID, 622, R, 668)
     return sh.finish()
 
 
