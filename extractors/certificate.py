@@ -11,7 +11,8 @@ import re
 
 from extractors.fields import (PageView, answered, cell_field, first_line, join_wrapped, locate, make_field,
                                read_region, split_party, ticked, view_pages)
-from extractors.layout import Anchor, Label, Line, columns_of, complete_header, group_lines, read_table, region_of
+from extractors.layout import (Anchor, Label, Line, TableRow, columns_of, complete_header, group_lines, read_table,
+                               region_of)
 from extractors.ocr import has_print, reread_many, want
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
@@ -78,9 +79,12 @@ LABELS: list[Label] = [
                                   "Place and date, signature and seal or stamp of Issuing Authority",
                                   "Place and date, signature and stamp of the issuing body",
                                   "Place and date, signature and stamp of certifying authority")),
-    L("back_to_back", ("Back-to-back Certificate of Origin",), standalone=True),
-    L("third_party_invoicing", ("Third-party invoicing",), standalone=True),
-    L("issued_retroactively", ("ISSUED RETROACTIVELY",), standalone=True),
+    L("back_to_back", ("Back-to-back Certificate of Origin",), standalone=True,
+      meaning=('back + co|coo|certificate|certificates',)),
+    L("third_party_invoicing", ("Third-party invoicing",), standalone=True,
+      meaning=('third + party + invoicing|invoice|invoiced|billing',)),
+    L("issued_retroactively", ("ISSUED RETROACTIVELY",), standalone=True,
+      meaning=('issued|issue|issuance + retroactively|retrospectively|retroactive|retrospective',)),
 ]
 
 # (the box number may stand on a line of its own over the heading: the heading alone is matched too where its
@@ -660,10 +664,212 @@ def _with_content_columns(page: Page, heads: dict[str, Anchor], stop_top: float 
     return out
 
 
+def _item_of(doc: Document, v: PageView, row: TableRow, expected: int, split: set[str],
+             head_conf: float) -> dict[str, ExtractedField]:
+    """One item of Boxes 6-13 from its row of cells (a table's row, or an item printed as a record), numbered
+    `expected` where Box 6 was not read surely (items are numbered 1, 2, 3 ... down the sheet)."""
+    item: dict[str, ExtractedField] = {}
+
+    def put(key, words, value, valid=True, raw=None):
+        item[key] = cell_field(doc, v.page.number, words, value, valid=valid, header_confidence=head_conf,
+                               raw=raw)
+
+    n = row.text("item_number").strip()
+    ws_n = row.words("item_number")
+    unsure = not ws_n or min(w.confidence for w in ws_n) < 0.9 or \
+        {n, str(expected)} in ({"1", "4"}, {"1", "7"})  # a 1 read as its look-alike breaks the numbering
+    if n.isdigit() and (int(n) == expected or not unsure):
+        put("item_number", ws_n, int(n))
+    elif n.isdigit():  # a low-confidence reading that breaks the numbering: the position decides
+        item["item_number"] = cell_field(doc, v.page.number, ws_n, expected, header_confidence=0.7)
+    else:  # not read: items are numbered 1, 2, 3 ... (Box 6), so the position tells it, less surely
+        item["item_number"] = cell_field(doc, v.page.number, [], expected, header_confidence=0.7)
+    marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])
+    if marks and v.page.source == "ocr":  # (a typewriter face's slash read apart: 'HANOI /24/857')
+        marks = re.sub(r"(?<=[A-Z0-9]) (?=/\d)", "", marks)
+    mark_words = row.words("marks")
+    desc_lines = row.cells.get("description", [])
+    desc_text = collapse(" ".join(ln.text for ln in desc_lines)) or ""
+    spill = re.search(r"\s(?=\d[\d,]*\s*[A-Z])", marks or "") if not desc_text else None
+    if spill and PACKAGES.match(marks[spill.end():]):
+        # Box 8 read into Box 7 ('N/M 577 CARTONS ACOUSTIC GUITARS'): marks never hold the number and
+        # kind of packages, so Box 8 starts there
+        desc_text, marks = collapse(marks[spill.end():]), marks[:spill.start()].strip()
+        n_marks = len(marks.split())
+        desc_lines = [Line(words=mark_words[n_marks:])] if len(mark_words) > n_marks else []
+        mark_words = mark_words[:n_marks]
+    put("marks", mark_words, marks)
+    m = PACKAGES.match(desc_text)
+    # (a speck read as a stop after the number off a scan: '602. DRUMS')
+    packages = re.sub(r"(?<=\d)\.(?=\s)", "", collapse(m[1])) if m else None
+    description = collapse(desc_text[m.end():] if m else desc_text)
+    pk_words = desc_lines[0].words if (m and desc_lines) else []
+    put("packages", pk_words, packages)
+    put("description", [w for ln in desc_lines for w in ln.words if w not in pk_words], description)
+    hs_raw = row.text("hs_code")
+    hs = parse_hs(hs_raw)
+    put("hs_code", row.words("hs_code"), hs, valid=hs is not None or not hs_raw.strip(), raw=hs_raw or None)
+    crit = _criterion(row.text("origin_criterion"))
+    put("origin_criterion", row.words("origin_criterion"), crit,
+        valid=crit is None or all(p.strip() in CRITERIA for p in re.split(r"[,/+ ]+", crit) if p.strip()))
+    cty_raw = row.text("country_of_origin")
+    cty = parse_country(cty_raw)
+    put("country_of_origin", row.words("country_of_origin"), cty, valid=cty is not None or not cty_raw)
+    q_lines = row.cells.get("quantity", [])
+    qty = unit = fob = cur = None
+    q_words, f_words = [], []
+    if "fob_value" in split:  # (Box 12's value in a column of its own: the currency may wrap over it)
+        fob_lines = row.cells.get("fob_value", [])
+        mon = parse_money(" ".join(ln.text for ln in fob_lines))
+        if mon:
+            fob, cur = mon
+            f_words = [w for ln in fob_lines for w in ln.words]
+    for k, ln in enumerate(q_lines):
+        t = ln.text
+        if re.search(r"FOB|US\$|USD|\bEUR\b|\bJPY\b", t, re.I):
+            # the value may wrap onto the next line: "FOB USD" / "19,430.40"
+            rest = q_lines[k:k + 2]
+            mon = parse_money(" ".join(x.text for x in rest))
+            if mon:
+                fob, cur = mon
+                f_words = [w for x in rest for w in x.words]
+            break
+        if qty is None:
+            q = parse_quantity(t)
+            if q:
+                qty, unit = q
+                q_words = ln.words
+        elif unit is None and q_words and q_lines[k - 1].words == q_words:
+            # the unit wrapped onto the next line: 'G.W. 17,050' / 'KGS'
+            q = parse_quantity(f"1 {t.split()[0]}") if t.split() else None
+            if q and q[1]:
+                unit, q_words = q[1], q_words + ln.words[:1]
+    put("quantity", q_words, qty)
+    put("quantity_unit", q_words, unit)
+    put("fob_value", f_words, fob)
+    put("fob_currency", f_words, cur)
+    inv_lines = row.cells.get("invoice", [])
+    inv_no, inv_date, no_words, date_words = None, None, [], []
+    for ln in inv_lines:
+        d = parse_date(ln.text)
+        if d and inv_date is None:
+            inv_date = d[0]
+            date_words = ln.words
+            # ('INV-1 of 12-03-2025', 'INV-1 dated 12-03-2025')
+            before = re.sub(rf"\s+{DATED}$", "", ln.text[:d[1][0]].strip(" ,/"), flags=re.I)
+            if before and inv_no is None:
+                inv_no, no_words = before, ln.words
+        elif inv_no is None:
+            inv_no, no_words = collapse(ln.text), ln.words
+        elif inv_date is None and not re.search(
+                r"\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}|\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}", ln.text, re.I):
+            # a number that wraps onto a second line (a date OCR garbled is no part of it)
+            inv_no += ln.text.strip()
+            no_words = no_words + ln.words
+    if inv_date is None and (wrapped := _date_wrapped_under(inv_lines)):
+        k, inv_date = wrapped  # ('INV-1' / 'dated 14th December' / '2024': the date over lines of its own)
+        inv_no = join_wrapped([ln.text for ln in inv_lines[:k]])
+        no_words, date_words = [w for ln in inv_lines[:k] for w in ln.words], \
+            [w for ln in inv_lines[k:] for w in ln.words]
+    if inv_no:  # ('INV-1 of' / '12-03-2025' wrapped)
+        inv_no = re.sub(rf"\s+{DATED}$", "", inv_no, flags=re.I)
+    put("invoice_number", no_words, re.sub(r"\s*([-/])\s*", r"\1", inv_no) if inv_no else None)
+    if "invoice_date" in split:  # (Box 13's date in a column of its own)
+        date_lines = row.cells.get("invoice_date", [])
+        d = parse_date(" ".join(ln.text for ln in date_lines).replace("- ", "-"))
+        inv_date = d[0] if d else None
+        date_words = [w for ln in date_lines for w in ln.words]
+    put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
+    return item
+
+
+RECORD_KEYS = ORDER + ["fob_value", "invoice_date"]
+ITEM_TITLE = re.compile(r"^(?:item|no\.?)\s*(?:no\.?\s*)?(\d{1,3})\b", re.I)  # a record's title: 'Item 1'
+
+
+def _record_rows(v: PageView, stop_top: float | None) -> list[TableRow]:
+    """Goods printed as records, not as a table: each item a block of lines captioned one under another at one
+    left edge ('Marks and numbers:', 'HS Code:', 'Quantity:' ...), each value right of its caption and wrapped
+    under it, a caption inside a line starting a value of its own ('248 PCS  FOB value: USD 9,848.08'). Issuing
+    systems print goods lists too long for the form's columns so. Each item as the row of cells a table gives."""
+    caps = [a for k in RECORD_KEYS for a in v.anchors.get(k, []) if stop_top is None or a.box.bottom <= stop_top]
+    if len(caps) < 4:
+        return []
+    # the captions that start their lines: at the left edge most of them share
+    edge = max((a.box.x0 for a in caps), key=lambda x: sum(abs(b.box.x0 - x) <= 6 for b in caps))
+    lead = sorted((a for a in caps if abs(a.box.x0 - edge) <= 6), key=lambda a: a.box.top)
+    # (a table's headings stand side by side: records' captions stand one under another)
+    if len({a.key for a in lead}) < 4 or len({round(a.box.top / 4) for a in lead}) < 4:
+        return []
+    records: list[list[Anchor]] = []
+    for a in lead:
+        keys = [b.key for b in records[-1]] if records else []
+        # a caption already given starts the next record (two captions of Box 8 in a row - packages, then the
+        # description - are one)
+        if not records or (a.key in keys and a.key != keys[-1]):
+            records.append([])
+        records[-1].append(a)
+    taken = {id(w) for a in caps for w in a.words}
+    body = [w for w in v.page.words if id(w) not in taken and w.box.x0 >= edge - 1 and
+            (stop_top is None or w.box.bottom <= stop_top)]
+    rows = []
+    for rec in records:
+        cells: dict[str, list[Line]] = {}
+        for n, a in enumerate(rec):
+            h = max(a.box.height, 4.0)
+            below = rec[n + 1].box.top - 1 if n + 1 < len(rec) else a.box.bottom + 4 * h
+            mine = [w for w in body if a.box.top - h / 2 <= (w.box.top + w.box.bottom) / 2 < below and
+                    w.box.x0 >= a.box.x1 - 1]
+            lines = group_lines(mine)
+            if n + 1 == len(rec):  # the last caption's value: its lines up to the first blank line
+                kept = lines[:1]
+                for ln in lines[1:]:
+                    if ln.box.top - kept[-1].box.bottom > 1.2 * h:
+                        break
+                    kept.append(ln)
+                lines = kept
+            # a caption inside the first line starts a value of its own
+            inline = sorted((b for b in caps if b is not a and b.box.x0 > a.box.x1 and
+                             abs((b.box.top + b.box.bottom) / 2 - (a.box.top + a.box.bottom) / 2) < h / 2),
+                            key=lambda b: b.box.x0)
+            for k, ln in enumerate(lines):
+                ws = ln.words
+                if k == 0 and inline:
+                    for b, nxt in zip(inline, inline[1:] + [None]):
+                        theirs = [w for w in ws if w.box.x0 >= b.box.x1 - 1 and (nxt is None or w.box.x1 <= nxt.box.x0)]
+                        if theirs:
+                            cells.setdefault(b.key, []).append(Line(theirs))
+                    ws = [w for w in ws if w.box.x1 <= inline[0].box.x0 + 1]
+                if ws:
+                    cells.setdefault(a.key, []).append(Line(ws))
+        first = rec[0]
+        title = [w for w in v.page.words if first.box.top - 3 * max(first.box.height, 4.0) <= w.box.top < first.box.top
+                 and w.box.x1 <= first.box.x1 + 40]
+        title_text = " ".join(w.text for w in sorted(title, key=lambda w: w.box.x0))
+        if (m := ITEM_TITLE.search(title_text)):
+            cells["item_number"] = [Line([w for w in title if w.text.strip(".:") == m[1]][:1] or title[-1:])]
+        rows.append(TableRow(cells=cells, top=rec[0].box.top, bottom=rec[-1].box.bottom))
+    return rows
+
+
 def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedField]]:
     items: list[dict[str, ExtractedField]] = []
     for v in views:
         stop = v.first("box14")
+        records = _record_rows(v, stop.box.top if stop else None)
+        if records:
+            caps = [a for k in RECORD_KEYS for a in v.anchors.get(k, [])]
+            head_conf = sum(a.confidence for a in caps) / len(caps)
+            for row in records:
+                item = _item_of(doc, v, row, len(items) + 1, {"fob_value", "invoice_date"} & set(row.cells),
+                                head_conf)
+                if v.page.source == "ocr":
+                    for key in REREAD:
+                        if key not in row.cells and (item.get(key) is None or item[key].value is None):
+                            # no caption of the record found off the scan: its value was never read
+                            item[key] = ExtractedField(value=None, confidence=0.4, unread=True)
+                items.append(item)
+            continue
         heads = {k: v.first(k) for k in ORDER}
         heads = {k: a for k, a in heads.items() if a is not None}
         if len(heads) < 4:
@@ -697,119 +903,7 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
             rows = read_table(v.page, heads, {"description": PACKAGES}, stop_top=stop.box.top if stop else None)
         to_reread: list[tuple[dict[str, ExtractedField], str, Box]] = []
         for row in rows:
-            item: dict[str, ExtractedField] = {}
-
-            def put(key, words, value, valid=True, raw=None):
-                item[key] = cell_field(doc, v.page.number, words, value, valid=valid, header_confidence=head_conf,
-                                       raw=raw)
-
-            n = row.text("item_number").strip()
-            expected = len(items) + 1  # items are numbered 1, 2, 3 ... down the sheet (Box 6)
-            ws_n = row.words("item_number")
-            unsure = not ws_n or min(w.confidence for w in ws_n) < 0.9 or \
-                {n, str(expected)} in ({"1", "4"}, {"1", "7"})  # a 1 read as its look-alike breaks the numbering
-            if n.isdigit() and (int(n) == expected or not unsure):
-                put("item_number", ws_n, int(n))
-            elif n.isdigit():  # a low-confidence reading that breaks the numbering: the position decides
-                item["item_number"] = cell_field(doc, v.page.number, ws_n, expected, header_confidence=0.7)
-            else:  # not read: items are numbered 1, 2, 3 ... (Box 6), so the position tells it, less surely
-                item["item_number"] = cell_field(doc, v.page.number, [], len(items) + 1, header_confidence=0.7)
-            marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])
-            if marks and v.page.source == "ocr":  # (a typewriter face's slash read apart: 'HANOI /24/857')
-                marks = re.sub(r"(?<=[A-Z0-9]) (?=/\d)", "", marks)
-            mark_words = row.words("marks")
-            desc_lines = row.cells.get("description", [])
-            desc_text = collapse(" ".join(ln.text for ln in desc_lines)) or ""
-            spill = re.search(r"\s(?=\d[\d,]*\s*[A-Z])", marks or "") if not desc_text else None
-            if spill and PACKAGES.match(marks[spill.end():]):
-                # Box 8 read into Box 7 ('N/M 577 CARTONS ACOUSTIC GUITARS'): marks never hold the number and
-                # kind of packages, so Box 8 starts there
-                desc_text, marks = collapse(marks[spill.end():]), marks[:spill.start()].strip()
-                n_marks = len(marks.split())
-                desc_lines = [Line(words=mark_words[n_marks:])] if len(mark_words) > n_marks else []
-                mark_words = mark_words[:n_marks]
-            put("marks", mark_words, marks)
-            m = PACKAGES.match(desc_text)
-            # (a speck read as a stop after the number off a scan: '602. DRUMS')
-            packages = re.sub(r"(?<=\d)\.(?=\s)", "", collapse(m[1])) if m else None
-            description = collapse(desc_text[m.end():] if m else desc_text)
-            pk_words = desc_lines[0].words if (m and desc_lines) else []
-            put("packages", pk_words, packages)
-            put("description", [w for ln in desc_lines for w in ln.words if w not in pk_words], description)
-            hs_raw = row.text("hs_code")
-            hs = parse_hs(hs_raw)
-            put("hs_code", row.words("hs_code"), hs, valid=hs is not None or not hs_raw.strip(), raw=hs_raw or None)
-            crit = _criterion(row.text("origin_criterion"))
-            put("origin_criterion", row.words("origin_criterion"), crit,
-                valid=crit is None or all(p.strip() in CRITERIA for p in re.split(r"[,/+ ]+", crit) if p.strip()))
-            cty_raw = row.text("country_of_origin")
-            cty = parse_country(cty_raw)
-            put("country_of_origin", row.words("country_of_origin"), cty, valid=cty is not None or not cty_raw)
-            q_lines = row.cells.get("quantity", [])
-            qty = unit = fob = cur = None
-            q_words, f_words = [], []
-            if "fob_value" in split:  # (Box 12's value in a column of its own: the currency may wrap over it)
-                fob_lines = row.cells.get("fob_value", [])
-                mon = parse_money(" ".join(ln.text for ln in fob_lines))
-                if mon:
-                    fob, cur = mon
-                    f_words = [w for ln in fob_lines for w in ln.words]
-            for k, ln in enumerate(q_lines):
-                t = ln.text
-                if re.search(r"FOB|US\$|USD|\bEUR\b|\bJPY\b", t, re.I):
-                    # the value may wrap onto the next line: "FOB USD" / "19,430.40"
-                    rest = q_lines[k:k + 2]
-                    mon = parse_money(" ".join(x.text for x in rest))
-                    if mon:
-                        fob, cur = mon
-                        f_words = [w for x in rest for w in x.words]
-                    break
-                if qty is None:
-                    q = parse_quantity(t)
-                    if q:
-                        qty, unit = q
-                        q_words = ln.words
-                elif unit is None and q_words and q_lines[k - 1].words == q_words:
-                    # the unit wrapped onto the next line: 'G.W. 17,050' / 'KGS'
-                    q = parse_quantity(f"1 {t.split()[0]}") if t.split() else None
-                    if q and q[1]:
-                        unit, q_words = q[1], q_words + ln.words[:1]
-            put("quantity", q_words, qty)
-            put("quantity_unit", q_words, unit)
-            put("fob_value", f_words, fob)
-            put("fob_currency", f_words, cur)
-            inv_lines = row.cells.get("invoice", [])
-            inv_no, inv_date, no_words, date_words = None, None, [], []
-            for ln in inv_lines:
-                d = parse_date(ln.text)
-                if d and inv_date is None:
-                    inv_date = d[0]
-                    date_words = ln.words
-                    # ('INV-1 of 12-03-2025', 'INV-1 dated 12-03-2025')
-                    before = re.sub(rf"\s+{DATED}$", "", ln.text[:d[1][0]].strip(" ,/"), flags=re.I)
-                    if before and inv_no is None:
-                        inv_no, no_words = before, ln.words
-                elif inv_no is None:
-                    inv_no, no_words = collapse(ln.text), ln.words
-                elif inv_date is None and not re.search(
-                        r"\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}|\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}", ln.text, re.I):
-                    # a number that wraps onto a second line (a date OCR garbled is no part of it)
-                    inv_no += ln.text.strip()
-                    no_words = no_words + ln.words
-            if inv_date is None and (wrapped := _date_wrapped_under(inv_lines)):
-                k, inv_date = wrapped  # ('INV-1' / 'dated 14th December' / '2024': the date over lines of its own)
-                inv_no = join_wrapped([ln.text for ln in inv_lines[:k]])
-                no_words, date_words = [w for ln in inv_lines[:k] for w in ln.words], \
-                    [w for ln in inv_lines[k:] for w in ln.words]
-            if inv_no:  # ('INV-1 of' / '12-03-2025' wrapped)
-                inv_no = re.sub(rf"\s+{DATED}$", "", inv_no, flags=re.I)
-            put("invoice_number", no_words, re.sub(r"\s*([-/])\s*", r"\1", inv_no) if inv_no else None)
-            if "invoice_date" in split:  # (Box 13's date in a column of its own)
-                date_lines = row.cells.get("invoice_date", [])
-                d = parse_date(" ".join(ln.text for ln in date_lines).replace("- ", "-"))
-                inv_date = d[0] if d else None
-                date_words = [w for ln in date_lines for w in ln.words]
-            put("invoice_date", date_words, inv_date, valid=inv_date is not None or not date_words)
+            item = _item_of(doc, v, row, len(items) + 1, set(split), head_conf)
             if v.page.source == "ocr":
                 to_reread += _unsure_cells(item, row, columns_of(heads, v.page.width))
                 for key in REREAD:

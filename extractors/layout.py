@@ -71,21 +71,29 @@ class Line:
         return min(w.confidence for w in self.words) if self.words else 0.0
 
 
+X_HEIGHT_ONLY = re.compile(r"[acemnorsuvwxz.,:;'\-]+")  # small letters without ascenders or descenders
+
+
 def group_lines(words: Iterable[Word]) -> list[Line]:
-    """Words into lines: a word joins a line when its vertical middle lies within the line's band."""
+    """Words into lines: a word joins a line when its vertical middle lies within the line's band. (A word of
+    small letters only - 'or', 'name,' - is as tall as their x-height off a scan: the band is measured on the
+    line's print too, or such words break a caption into two lines.)"""
     ws = sorted(words, key=lambda w: (w.box.top + w.box.bottom) / 2)
     lines: list[list[Word]] = []
     mids: list[float] = []
+    tall: list[float] = []
     for w in ws:
         mid = (w.box.top + w.box.bottom) / 2
         h = max(w.box.height, 1.0)
-        if lines and abs(mid - mids[-1]) <= 0.45 * h:
+        if lines and abs(mid - mids[-1]) <= 0.45 * (max(h, 0.75 * tall[-1]) if X_HEIGHT_ONLY.fullmatch(w.text) else h):
             lines[-1].append(w)
             n = len(lines[-1])
             mids[-1] = mids[-1] + (mid - mids[-1]) / n
+            tall[-1] = max(tall[-1], h)
         else:
             lines.append([w])
             mids.append(mid)
+            tall.append(h)
     return [Line(sorted(ln, key=lambda w: w.box.x0)) for ln in lines]
 
 
@@ -469,6 +477,7 @@ def _meaning_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
     if not sigs:
         return []
     columns = {lab.key for lab in labels if lab.column}
+    standalone = {lab.key for lab in labels if lab.standalone}
     heading_sigs = [sig for sig in sigs if sig[0] in columns]
     out = []
     for line in lines:
@@ -480,14 +489,25 @@ def _meaning_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
             # (a row of table headings set a few word spaces apart is one segment: each run of words is tried for
             # a heading; elsewhere a caption starts its cell, and 'CONSIGNEE' of 'SAME AS CONSIGNEE' is none)
             runs = [said] if said else [_said(ws, heading_sigs, vocab) for ws in phrases(seg)] if heading_sigs else []
-            out += [r for r in runs if r]
+            out += [r for r in runs if r and not (r[2] in standalone and _runs_on(line, r[3]))]
     return out
+
+
+def _runs_on(line: Line, ws: list[Word]) -> bool:
+    """Do words other than an answer run on close after `ws`? A question's caption stands alone or answered
+    ('Third-party invoicing: NO'); run on, it is text ('THIRD-PARTY INVOICING: ORIENT LINK ...' in the remarks)."""
+    after = [w for w in line.words if w.box.x0 >= ws[-1].box.x1 - 0.5 and w not in ws]
+    if not after:
+        return False
+    nxt = min(after, key=lambda w: w.box.x0)
+    return nxt.box.x0 - ws[-1].box.x1 < 8 and norm(nxt.text) not in ANSWERS
 
 
 def _said(ws: list[Word], sigs: list[Signature], vocab: frozenset[str]) -> tuple[int, float, str, list[Word]] | None:
     """The caption at the start of a run of words, by its meaning, if its words say one label's."""
     i = 0
-    while i < len(ws) and BOX_NUMBER.fullmatch(ws[i].text):
+    # (a box number, or a mark that says no word - a ballot box '☒' - before the caption is no part of it)
+    while i < len(ws) and (BOX_NUMBER.fullmatch(ws[i].text) or not _meaning_tokens(ws[i].text)):
         i += 1
     toks: list[str] = []
     end = i
@@ -1172,6 +1192,46 @@ def _under_one_heading(line: Line, heads: list[Anchor]) -> dict[int, str]:
     return out
 
 
+def _bounded_by_other_headings(page: Page, heads: list[Anchor], cols: list[Column]) -> list[Column]:
+    """A heading no label holds, standing in the headings' row, ends the column before it: 'Cartons' runs up to
+    'N.W./Ctn', not on over the weights per carton to 'Total N.W.' (whose figures were read as the cartons').
+    Words going on from a heading ('Total' before 'N.W.', '(USD)' after 'Total Value') or over and under it are
+    that heading's."""
+    if not all(h.words for h in heads):
+        return cols  # (columns told by their contents stand where the first row's values do: no headings' row)
+    top, bottom = min(h.box.top for h in heads), max(h.box.bottom for h in heads)
+    taken = {id(w) for h in heads for w in h.words}
+
+    def of_a_heading(w: Word) -> bool:
+        for h in heads:
+            gap = 1.5 * max(h.box.height, 4.0)
+            beside = h.box.top < w.box.bottom and w.box.top < h.box.bottom and \
+                (-gap <= w.box.x0 - h.box.x1 <= gap or -gap <= h.box.x0 - w.box.x1 <= gap)
+            if beside or (w.box.x0 < h.box.x1 and h.box.x0 < w.box.x1):
+                return True
+        return False
+    band = [w for w in page.words if id(w) not in taken and top - 1 <= (w.box.top + w.box.bottom) / 2 <= bottom + 1]
+    # a run of words set close on a line is one heading: a word going on from a heading's words is the heading's
+    # ('COUNTRY OF' under '11. RCEP')
+    others = []
+    for ln in group_lines(band):
+        run: list[Word] = []
+        for w in ln.words + [None]:
+            if w is not None and run and w.box.x0 - run[-1].box.x1 <= 1.5 * max(w.box.height, 4.0):
+                run.append(w)
+                continue
+            if run and not any(of_a_heading(x) for x in run):
+                others += [x for x in run if any(c.isalpha() for c in x.text)]
+            run = [w] if w is not None else []
+    if not others:
+        return cols
+    out = []
+    for c in cols:
+        ends = [w.box.x0 - 3 for w in others if c.x0 + 4 < w.box.x0 < c.x1]
+        out.append(Column(c.key, c.x0, min([c.x1] + ends)))
+    return out
+
+
 def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, re.Pattern[str]], *,
                stop_top: float | None = None, row_start: re.Pattern[str] | None = None,
                max_gap: float = 60.0) -> list[TableRow]:
@@ -1183,7 +1243,7 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
     if not any(k in headers for k in starters):
         return []
     heads = sorted(headers.values(), key=lambda a: a.box.x0)
-    cols = columns_of(headers, page.width)
+    cols = _bounded_by_other_headings(page, heads, columns_of(headers, page.width))
     head_top = min(h.box.top for h in heads)
     head_bottom = max(h.box.bottom for h in heads)
     stop = stop_top if stop_top is not None else page.height

@@ -928,9 +928,10 @@ def without_line_rulings(img: Image.Image, reach: int = 2) -> Image.Image:
     """A line of a form cut out across the page keeps the table's rulings everywhere, not only at its edges:
     the columns' rules between caption and value, and the row's rules above and below ('Certificate Reference
     Number | K25RC374170170' read 'K2sRc3741 ONO'). Runs of ink too long for any letter go white: down, most of
-    the cut's height (a letter's stem spans the line, the cut reaches past it); across, twice the cut's height.
-    A scanned rule is grey at its edges and, levelled, steps a pixel or two aside: ink here is anything darker
-    than light grey, and a run may wander `reach` pixels."""
+    the cut's height (a letter's stem spans the line, the cut reaches past it); across, more than the cut's height;
+    a rule cut aslant leaves dashes at the cut's edges, joined across small gaps. A scanned rule is grey at its
+    edges and, levelled, steps a pixel or two aside: ink here is anything darker than light grey, and a run may
+    wander `reach` pixels."""
     a = np.asarray(img.convert("L")).copy()
     dark = a < 192
     h = dark.shape[0]
@@ -940,7 +941,11 @@ def without_line_rulings(img: Image.Image, reach: int = 2) -> Image.Image:
         for d in range(1, reach + 1):
             out |= np.roll(mask, d, axis=axis) | np.roll(mask, -d, axis=axis)
         return out
-    across = spread(_long_runs(spread(dark, 0), 2 * h), 0)
+    across = spread(_long_runs(spread(dark, 0), int(1.2 * h)), 0)
+    # at the cut's edges, where no letter reaches, a rule cut aslant leaves dashes: joined across small gaps
+    edge = max(1, int(0.2 * h))
+    for band in (slice(0, edge), slice(h - edge, h)):
+        across[band] |= _long_runs(spread(dark[band], 1), int(1.2 * h)) & dark[band]
     down = spread(_long_runs(spread(dark, 1).T, max(3, int(0.75 * h))).T, 1)
     a[(across | down) & dark] = 255
     return Image.fromarray(a)

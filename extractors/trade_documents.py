@@ -310,6 +310,10 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
         return [(vessel, vessel is not None, ws), (voyage, voyage is not None, ws)]
     if reader == "vessel":
         # the vessel's cell may hold its voyage too, marked ('ONE HARMONY Voy. 015N'); unmarked, it is all vessel
+        if text and region is not None and len(region.lines) > 1 and VOYAGE_ALONE.match(region.lines[1].text) and \
+                not VOYAGE.match(text.strip()):
+            # ... wrapped onto the cell's next line ('EVERGREEN EVER LEGEND' over 'V.056S')
+            text, ws = f"{text} {region.lines[1].text}", ws + region.lines[1].words
         vessel, voyage = split_vessel_voyage(text, unmarked=False)
         return [(vessel, True, ws), (voyage, voyage is not None, ws)]
     if reader == "weight":
@@ -328,6 +332,7 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
 
 
 VOYAGE = re.compile(r"^(?P<vessel>.+?)\s*(?:/|\bV\.|\bVOY(?:AGE)?(?:\s*NO)?\.?)\s*(?P<voyage>[A-Z0-9-]{2,8})$", re.I)
+VOYAGE_ALONE = re.compile(r"^\s*(?:V\.|VOY(?:AGE)?(?:\s*NO)?\.?)\s*(?=[A-Z0-9-]*\d)[A-Z0-9-]{2,8}\s*$", re.I)
 # under a 'Vessel / Voy. No.' caption the voyage may simply follow the name: the last word, with figures in it
 TRAILING_VOYAGE = re.compile(r"^(?P<vessel>.*[A-Z].*?)\s+(?P<voyage>(?=[A-Z0-9-]*\d)[A-Z0-9-]{2,8})$", re.I)
 

@@ -838,6 +838,99 @@ def test_eleventh_family_text_documents_read_right(eleventh):
     assert_text_documents_read_right(*eleventh)
 
 
+@pytest.fixture(scope="module")
+def twelfth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("twelfth")
+    return out, generate(out, seed=121, count=8, layouts="twelfth")
+
+
+def test_twelfth_family_text_documents_read_right(twelfth):
+    """A certificate whose goods are printed as records of captioned lines ('Item 1', 'Marks and numbers:', 'HS
+    Code:', 'Quantity: 248 PCS  FOB value: ...', 'Invoice No. and date:') with Box 17's three questions answered on
+    one line ('Back-to-back CO: NO'), a word-processor invoice with dotted leaders ('Invoice No. ....... INV-1'), a
+    packing list giving weights per carton beside each line's totals ('N.W./Ctn', no heading a label holds) and a
+    forwarder's FIATA bill whose vessel and voyage wrap in their cell."""
+    assert_text_documents_read_right(*twelfth)
+
+
+def test_goods_printed_as_records_are_read_item_by_item():
+    """Two items as records: each caption starts its line at one left edge, a caption inside a line ('FOB value:')
+    starts a value of its own, a value wraps under its caption's value."""
+    from extractors.certificate import extract_certificate
+    rows = [("Item 1", None), ("Marks and numbers:", "N/M"), ("Number and kind of packages:", "248 CARTONS"),
+            ("Description of goods:", "ACOUSTIC GUITARS 41 INCH"), (None, "WITH GIG BAG"), ("HS Code:", "920290"),
+            ("Origin criterion:", "CTC"), ("RCEP country of origin:", "VIET NAM"), ("Quantity:", "248 PCS"),
+            ("Invoice No. and date:", "INV-HA240166 dated MARCH 27, 2024"),
+            ("Item 2", None), ("Marks and numbers:", "HP/24"), ("Number and kind of packages:", "10 PALLETS"),
+            ("Description of goods:", "PIANO STOOLS"), ("HS Code:", "940171"), ("Origin criterion:", "RVC"),
+            ("RCEP country of origin:", "VIET NAM"), ("Quantity:", "120 PCS"),
+            ("Invoice No. and date:", "INV-HA240166 dated MARCH 27, 2024")]
+    words, top = [], 330.0
+    for caption, value in rows:
+        if value is None:
+            words += [w(caption.split()[0], 40, top, size=9), w(caption.split()[1], 62, top, size=9)]
+        else:
+            if caption:
+                x = 52.0
+                for t in caption.split():
+                    words.append(w(t, x, top, size=7.5))
+                    x = words[-1].box.x1 + 2.5
+            x = 184.0
+            for t in value.split():
+                words.append(w(t, x, top, size=9))
+                x = words[-1].box.x1 + 3
+        top += 11
+    # Box 12's value on the quantity's line, after a caption of its own
+    fob = [w("FOB", 260, 330 + 11 * 8, size=7.5), w("value:", 280, 330 + 11 * 8, size=7.5),
+           w("USD", 310, 330 + 11 * 8, size=9), w("9,848.08", 332, 330 + 11 * 8, size=9)]
+    words += fob + [w("14.", 40, top + 20, size=7), w("Remarks", 52, top + 20, size=7)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    items = doc.item_values()
+    assert [(i["item_number"], i["marks"], i["packages"], i["description"], i["hs_code"], i["origin_criterion"],
+             i["country_of_origin"], i["quantity"], i["quantity_unit"], i["invoice_number"], i["invoice_date"])
+            for i in items] == [
+        (1, "N/M", "248 CARTONS", "ACOUSTIC GUITARS 41 INCH WITH GIG BAG", "920290", "CTC", "VN", 248.0, "PCS",
+         "INV-HA240166", "2024-03-27"),
+        (2, "HP/24", "10 PALLETS", "PIANO STOOLS", "940171", "RVC", "VN", 120.0, "PCS", "INV-HA240166", "2024-03-27")]
+    assert (items[0]["fob_value"], items[0]["fob_currency"]) == (9848.08, "USD")
+
+
+def test_a_heading_no_label_holds_ends_the_column_before_it():
+    """'Cartons' | 'N.W./Ctn' | 'G.W./Ctn' | 'Total N.W.' | 'Total G.W.': the weights per carton are no heading a
+    label holds, but they end the cartons' column; the cartons are not read as '248 3.40 4.00'."""
+    from extractors.trade_documents import extract_trade_document
+    heads = [("Description", 42), ("of", 84), ("Goods", 92), ("Quantity", 232), ("Cartons", 287), ("N.W./Ctn", 332),
+             ("G.W./Ctn", 377), ("Total", 422), ("N.W.", 442), ("Total", 482), ("G.W.", 502)]
+    words = [w("PACKING", 240, 70, size=15), w("LIST", 310, 70, size=15)]
+    words += [w(t, x, 168, size=7) for t, x in heads]
+    words += [w("(KGS)", x, 178, size=7) for x in (332, 377, 422, 482)]
+    row = [("ACOUSTIC", 42), ("GUITARS", 85), ("248", 232), ("PCS", 250), ("248", 310), ("3.40", 352), ("4.00", 397),
+           ("843.20", 445), ("992.99", 520)]
+    words += [w(t, x, 200, size=9) for t, x in row]
+    words += [w("TOTAL", 42, 220, size=9), w("248", 310, 220, size=9), w("843.20", 445, 220, size=9),
+              w("992.99", 520, 220, size=9)]
+    doc = Document(file="pl.pdf", sha256="x", doc_type="packing_list", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_trade_document(doc)
+    (item,) = doc.item_values()
+    assert (item["packages"], item["net_weight"], item["gross_weight"]) == (248.0, 843.2, 992.99)
+
+
+def test_a_questions_caption_running_on_in_the_remarks_is_no_caption():
+    """Box 14: 'THIRD-PARTY INVOICING: ORIENT LINK COMMODITIES PTE. LTD., SINGAPORE' is a remark, though its first
+    words say what Box 17's question says; 'Third-party invoicing: NO' is the question answered."""
+    from extractors.certificate import LABELS
+    remark = [w(t, x, 512, size=9) for t, x in (("THIRD-PARTY", 42), ("INVOICING:", 105), ("ORIENT", 157),
+                                                 ("LINK", 194), ("COMMODITIES", 216))]
+    answered = [w(t, x, 700, size=7.5) for t, x in (("Back-to-back", 54), ("CO:", 103), ("NO", 136),
+                                                    ("Third-party", 224), ("invoicing:", 265), ("YES", 306))]
+    found = find_anchors(Page(number=1, width=595, height=842, words=remark + answered), LABELS)
+    assert [a.box.top for a in found.get("third_party_invoicing", [])] == [700]
+    assert [a.box.top for a in found.get("back_to_back", [])] == [700]
+
+
 def test_a_title_in_spaced_capitals_is_its_words():
     from extractors.layout import with_spaced_letters_joined
 
