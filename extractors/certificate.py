@@ -860,15 +860,22 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
         if records:
             caps = [a for k in RECORD_KEYS for a in v.anchors.get(k, [])]
             head_conf = sum(a.confidence for a in caps) / len(caps)
+            to_reread: list[tuple[dict[str, ExtractedField], str, Box]] = []
             for row in records:
                 item = _item_of(doc, v, row, len(items) + 1, {"fob_value", "invoice_date"} & set(row.cells),
                                 head_conf)
                 if v.page.source == "ocr":
                     for key in REREAD:
-                        if key not in row.cells and (item.get(key) is None or item[key].value is None):
+                        current = item.get(key)
+                        if key not in row.cells and (current is None or current.value is None):
                             # no caption of the record found off the scan: its value was never read
                             item[key] = ExtractedField(value=None, confidence=0.4, unread=True)
+                        elif key in row.cells and (current is None or current.value is None or current.confidence < 0.8):
+                            # read unsurely: the value's line again, on its own (as a table's cell is)
+                            to_reread.append((item, key, _number_box(row.words(key))))
                 items.append(item)
+            if to_reread:
+                _second_reading(doc, v, to_reread)
             continue
         heads = {k: v.first(k) for k in ORDER}
         heads = {k: a for k, a in heads.items() if a is not None}

@@ -25,9 +25,9 @@ from pipeline.model import Box, Page, Word
 CIRCLED = re.compile(r"[\u2460-\u2473\u24ea\u2776-\u2793]")
 # a box's number before its caption: '14.', OCR's '1,' for '1.', '2.1' (taking the caption's first letter), a
 # circled number, or what OCR makes of one ('@', '®', '©')
-# (or the number with a speck read beside its stop: '4+.', or a 4 read as 'A.')
+# (or the number with a speck read beside its stop: '4+.', or a 4 read as 'A.', a 1 as 'J.' or 'I.')
 # (or in brackets, as a word processor's template numbers them: '(15)')
-BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|A[.,]"
+BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[\u2460-\u2473@®©]\)?|[AJIl|][.,]"
                         r"|\(\d{1,2}\)")
 
 
@@ -423,14 +423,41 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     found = {k: v for k, v in found.items() if v}
     take(meant, by_meaning=True)
     translated = {id(w): (line, i) for line in lines for i, w in enumerate(line.words)}
+    vocab = _meanings_of(tuple(labels))[1]
     for key, v in found.items():
-        found[key] = v = [_with_translation(_led_by_translation(a, translated, used), translated, used)
+        found[key] = v = [_with_alternative(_with_translation(_led_by_translation(a, translated, used), translated,
+                                                              used), translated, used, vocab)
                           for a in _bilingual(v)]
         # (a caption of one short word, 'By', 'To', 'Date', says less than a longer one of the same key, however
         # well matched: it comes after it, wherever it stands - a checkbox read 'By' is no 'Vessel's name')
         v.sort(key=lambda a: (len(a.words) == 1 and len(norm(a.words[0].text)) <= 4, a.by_meaning, -a.score, a.box.top,
                               a.box.x0))
     return found
+
+
+def _with_alternative(a: Anchor, where: dict[int, tuple[Line, int]], used: set[int], vocab: frozenset[str]) -> Anchor:
+    """A caption naming its thing two ways, the second after a slash: 'Vessel's name / Flight number' matched as
+    'Vessel's name' (the words after it are no wording of the label) takes the alternative too, so that '/ Flight
+    number' is not read as the value. The alternative is caption words only, up to the next gap."""
+    if not a.words or id(a.words[-1]) not in where:
+        return a
+    line, i = where[id(a.words[-1])]
+    rest = line.words[i + 1:]
+    if not rest or not rest[0].text.startswith("/"):
+        return a
+    h = max(a.box.height, 4.0)
+    run, prev = [], a.words[-1]
+    for w in rest:
+        if w.box.x0 - prev.box.x1 > 1.5 * h or id(w) in used:
+            break
+        run.append(w)
+        prev = w
+    toks = [t for w in run for t in _meaning_tokens(w.text.lstrip("/"))]
+    if not toks or len(toks) > 4 or any(t not in vocab for t in toks):
+        return a
+    used.update(id(w) for w in run)
+    ws = a.words + run
+    return Anchor(a.key, _union_box(ws), a.score, ws, a.page, a.beside, a.column, a.by_meaning)
 
 
 def _union_box(ws: list[Word]) -> Box:

@@ -21,8 +21,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
     (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
     (re.compile(rf"\b(\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
-    # (a speck off a scan read as a quote mark before the day: 'FEB. “11,2025')
-    (re.compile(rf"\b{MONTH_RE}[\s\-.“”\"']*(\d{{1,2}})(?:ST|ND|RD|TH)?,?\s*(\d{{4}})\b", re.I), "Mdy"),
+    # (a speck off a scan read as a quote mark before the day: 'FEB. “11,2025'; the comma read as ';' or '.'; the
+    # day's figures read apart: 'NOVEMBER 1 9, 2024')
+    (re.compile(rf"\b{MONTH_RE}[\s\-.“”\"']*(\d ?\d|\d)(?:ST|ND|RD|TH)?[,;.]?\s*(\d{{4}})\b", re.I), "Mdy"),
     # a dotted date with one dot read as a comma off a scan ('03.04,2024') is still the date
     # (and a figure read before the day, as a dotted zero read '90': no day has three figures)
     (re.compile(r"\b(?:\d(?=\d{2}[.,/-]))?(\d{1,2})(?:[./-](\d{1,2})[./-]|\.(\d{1,2}),|,(\d{1,2})\.)(\d{4})\b"),
@@ -70,7 +71,8 @@ def parse_date(text: str | None) -> tuple[str, tuple[int, int]] | None:
                 elif order == "dMy2":
                     d, mo, y = int(m[1]), MONTHS[m[2].upper()[:4] if m[2].upper().startswith("SEPT") else m[2].upper()[:3]], 2000 + int(m[3])
                 elif order == "Mdy":
-                    mo, d, y = MONTHS[m[1].upper()[:4] if m[1].upper().startswith("SEPT") else m[1].upper()[:3]], int(m[2]), int(m[3])
+                    mo, d, y = MONTHS[m[1].upper()[:4] if m[1].upper().startswith("SEPT") else m[1].upper()[:3]], \
+                        int(m[2].replace(" ", "")), int(m[3])
                 else:
                     month = m[2] or m[3] or m[4]
                     d, mo, y = _zero_read_as(m[1], 31), _zero_read_as(month, 12), int(m[5])

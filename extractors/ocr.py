@@ -806,7 +806,8 @@ def fix_confusions(text: str) -> str:
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
         # 'CQ., LTD.', 'GO., LTD.': an O read as Q, a C as G in a company's 'CO.'
         text = re.sub(r"^CQ(?=\.)|^(?:GO|C0)(?=\.,$)", "CO", text)
-        text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$)", "I", text)
+        # (and before the slash of shipping marks: 'HANO!/25/186', 'HANO1/24/876')
+        text = re.sub(r"(?<=[A-Z])[!|\]]{1,2}(?=[A-Z/]|[,.;:]?$)|^!(?=[A-Z]{2})|(?<=[A-Z]{3})1(?=[,.;:]?$|/)", "I", text)
         # 'TOKY0/25/564': a zero among letters, in a part of the word that is all letters otherwise, is an O
         text = re.sub(r"(?<![A-Z0-9])(?=[A-Z0]*[A-Z]{3})[A-Z]*0[A-Z0]*(?![A-Z0-9])",
                       lambda m: m[0].replace("0", "O"), text)

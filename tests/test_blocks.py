@@ -231,15 +231,7 @@ def test_a_line_the_reading_lost_is_read_again():
 def test_a_lost_line_read_again_gives_the_words_the_first_reading_lacks():
     from extractors.ocr import _Owed
     item_row = _words(("N/M", 120, 505, 200, 535, 0.95))
-    first = _words(("Marks", 150, 326, 260, 356, 0.5))
-
-    def data(*spec):
-        keys = ("text", "conf", "left", "top", "width", "height", "block_num", "par_num", "line_num")
-        out = {k: [] for k in keys}
-        for t, x0, top, x1, bottom, c in spec:
-            for k, v in zip(keys, (t, c * 100, x0, top, x1 - x0, bottom - top, 1, 1, 1)):
-                out[k].append(v)
-        return out
+    data = lost_line_data
     first = _words(("Marks", 150, 326, 260, 356, 0.88))
     owed = _Owed(runs=[item_row, first], spans=[], scale=72 / DPI, lang="eng", lost=[((0, 300, 2480, 380), 1.5)])
     runs = owed.apply([], [data(("Marka", 150, 326, 260, 356, 0.93), ("Description", 720, 326, 900, 356, 0.95),

@@ -9,6 +9,8 @@ from extractors.normalise import parse_country, parse_date, parse_hs, parse_mone
     ("Oct. 5, 2024", "2024-10-05"), ("05-SEP-2024", "2024-09-05"), ("LINYI, CHINA 10 MAR 2025", "2025-03-10"),
     ("12/03/2025", "2025-03-12"),  # numeric dates are read day first, as the region prints them
     ("FEB. “11,2025", "2025-02-11"),  # a speck read as a quote mark before the day
+    ("MARCH 13; 2024", "2024-03-13"),  # the comma read as a semicolon off a scan
+    ("NOVEMBER 1 9, 2024", "2024-11-19"),  # the day's figures read apart
     ("2024.12.61", "2024-12-01"), ("2024.61.31", "2024-01-31"),  # a dotted zero read as a 6, year first
 ])
 def test_dates_in_printed_forms(text, iso):

@@ -126,6 +126,8 @@ def test_skew_is_measured_in_the_right_direction():
 def test_capital_confusions():
     assert fix_confusions("LINY!,") == "LINYI,"
     assert fix_confusions("GO.,") == "CO.,"  # a company's 'CO., LTD.', its C read G
+    assert fix_confusions("HANO!/25/186") == "HANOI/25/186"  # shipping marks: an I before the slash
+    assert fix_confusions("HANO1/24/876") == "HANOI/24/876"
     assert fix_confusions("GO.") == "GO."
     assert fix_confusions("L|NYI") == "LINYI"
     assert fix_confusions("Tel!") == "Tel!"
