@@ -238,3 +238,24 @@ def test_a_row_of_captions_over_their_values_reads_each_under_its_own():
     extract_trade_document(doc)
     assert doc.value("invoice_number") == "INV-HA243907"
     assert doc.value("date") == "2024-02-16"
+
+
+def test_a_caption_naming_its_thing_two_ways_after_a_slash_is_one_caption():
+    """Off a scan, 'Vessei's name / Flight number' matched the wording "Vessel's name": the alternative after the
+    slash is the caption's too, not the vessel's value."""
+    from extractors.fields import region_of
+    page = page_of(line("Vessei's name / Flight number", 43, 247, size=6.5), line("MSC AURORA V.054N", 154, 246))
+    page = page.model_copy(update={"source": "ocr"})
+    anchors = find_anchors(page, LABELS)
+    assert caption(anchors, "transport") == "Vessei's name / Flight number"
+    r = region_of(page, anchors["transport"][0], [a for v in anchors.values() for a in v])
+    assert r.lines[0].text == "MSC AURORA V.054N"
+    # words after the slash that are no caption's are the value
+    page = page_of(line("Vessel's name / AURORA EXPRESS", 43, 247, size=6.5))
+    assert caption(find_anchors(page, LABELS), "transport") == "Vessel's name"
+
+
+def test_a_box_number_read_as_a_letter_is_still_the_box_number():
+    """'J. Exporter's name, address and country': the 1 read as J does not keep the caption from being one."""
+    page = page_of(line("J. Exporter's name, address and country", 38, 35, size=6)).model_copy(update={"source": "ocr"})
+    assert caption(find_anchors(page, LABELS), "box1").endswith("Exporter's name, address and country")
