@@ -1248,7 +1248,8 @@ def _bounded_by_other_headings(page: Page, heads: list[Anchor], cols: list[Colum
                 run.append(w)
                 continue
             if run and not any(of_a_heading(x) for x in run):
-                others += [x for x in run if any(c.isalpha() for c in x.text)]
+                # (a box number alone is a heading whose words went unread: '43.' for '13. Invoice No.')
+                others += [x for x in run if any(c.isalpha() for c in x.text) or BOX_NUMBER.fullmatch(x.text)]
             run = [w] if w is not None else []
     if not others:
         return cols

@@ -668,8 +668,12 @@ def _without_ghosts(words: list[Word]) -> list[Word]:
             return False
         if w.confidence < UNSURE_WORD:
             return shared > 0.5 * area(w.box)
-        if shared > 0.8 * area(w.box) and shared > 0.4 * area(o.box):
-            return True  # the same print read twice, less surely the second time ('LTD.' 0.96, 'LIV.' 0.79)
+        across = min(w.box.x1, o.box.x1) - max(w.box.x0, o.box.x0)
+        if shared > 0.8 * area(w.box) and across > 0.7 * max(w.box.x1 - w.box.x0, o.box.x1 - o.box.x0) and \
+                _alnum([o]) >= 2 and abs(len(o.text) - len(w.text)) <= 2:
+            # the same print read twice as a word of its length, less surely the second time ('LTD.' 0.96, 'LIV.'
+            # 0.79); not a word inside another's wide box ('Flight' in the box OCR gave 'name')
+            return True
         return shared > 0.5 * min(area(w.box), area(o.box)) and len(w.text) >= 2 and \
             fuzz.partial_ratio(w.text.lower(), o.text.lower()) >= 80
     near = _Neighbours(words)

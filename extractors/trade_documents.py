@@ -813,5 +813,13 @@ def _check_arithmetic(item: dict[str, ExtractedField]) -> None:
         return
     if abs(q.value * p.value - a.value) <= max(0.01 * a.value, 0.02):
         return
+    if float(p.value).is_integer():
+        # a unit price read without its point off a scan ('115' for 1.15): where the price over 10 or 100 gives
+        # the amount exactly, the point was lost, and the three figures agree again
+        for k in (100, 10):
+            if abs(q.value * p.value / k - a.value) <= max(0.0005 * a.value, 0.01):
+                item["unit_price"] = p.model_copy(update={"value": round(p.value / k, 4),
+                                                          "confidence": round(p.confidence * 0.9, 4)})
+                return
     for f in (q, p, a):
         f.confidence = round(min(f.confidence, 0.5), 4)

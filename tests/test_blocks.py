@@ -349,6 +349,9 @@ def test_the_same_print_read_twice_keeps_its_surer_reading():
     from extractors.ocr import _with_split_words_joined, _without_ghosts
     words = _words(("LTD.", 400, 320, 480, 350, 0.96), ("LIV.", 400, 332, 480, 350, 0.79))
     assert [w.text for w in _without_ghosts(words)] == ["LTD."]
+    # a word inside another's wide box is no second reading of it ('Flight' in the box OCR gave 'name')
+    words = _words(("name", 1393, 1007, 1561, 1036, 0.93), ("Flight", 1491, 1007, 1561, 1036, 0.91))
+    assert [w.text for w in _without_ghosts(words)] == ["name", "Flight"]
     # a piece far taller than the word beside it is junk, not the word's last letters ('TAGE' 'st')
     words = _words(("TAGE", 400, 320, 480, 350, 0.93), ("st", 481, 330, 500, 470, 0.36))
     assert sorted(w.text for w in _with_split_words_joined(words)) == ["TAGE", "st"]

@@ -123,6 +123,17 @@ def test_invoice_line_arithmetic_flags_a_misread_figure():
     _check_arithmetic(misread)
     assert all(f.confidence <= 0.5 for f in misread.values())
 
+    # a unit price read without its point ('115' for 1.15): the amount says where it stood
+    pointless = {"quantity": F(value=3860.0, confidence=0.95), "unit_price": F(value=115.0, confidence=0.9),
+                 "amount": F(value=4439.0, confidence=0.95)}
+    _check_arithmetic(pointless)
+    assert (pointless["unit_price"].value, pointless["quantity"].confidence) == (1.15, 0.95)
+    # a price that no power of ten makes agree is a misreading, trusted no more than the others
+    wrong = {"quantity": F(value=3860.0, confidence=0.95), "unit_price": F(value=116.0, confidence=0.9),
+             "amount": F(value=4439.0, confidence=0.95)}
+    _check_arithmetic(wrong)
+    assert wrong["unit_price"].value == 116.0 and all(f.confidence <= 0.5 for f in wrong.values())
+
 
 def test_a_dotted_zero_in_an_hs_code_read_off_a_scan_is_put_back_only_where_one_code_exists():
     from extractors.certificate import _criterion, _restore_dotted_zeros
