@@ -345,7 +345,7 @@ class _Owed:
         """The runs with each span replaced where its second reading is decisively surer, and the words read
         surely on each lost line where the first reading has none."""
         runs = [list(r) for r in self.runs]
-        near = _Neighbours([w for r in self.runs for w in r])
+        near = _Neighbours([w for r in self.runs for w in r]) if self.spans else None
         # replaced from the end of each run, so the other spans' word positions still hold
         for (i, k, e), data in sorted(zip(self.spans, found), key=lambda t: (t[0][0], -t[0][1])):
             new, _ = _lines(data, self.scale)
