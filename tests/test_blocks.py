@@ -145,6 +145,22 @@ def test_an_issuing_systems_rows_of_captioned_cells_scanned_read_every_row(seed)
     assert wrong == [], {k: (got.get(k), truth[k]) for k in wrong}
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 6])
+def test_goods_printed_as_records_scanned_read_item_by_item(seed):
+    """Family 12's certificate prints the goods as records of captioned lines and Box 17's three questions answered
+    on one line; scanned, every item's particulars and every answer are read."""
+    from pipeline.evaluate import same
+
+    truth, got = scanned_reading("co-n", "certificate_of_origin", seed, family="twelfth")
+    wrong = [k for k in ("back_to_back", "third_party_invoicing", "issued_retroactively", "departure_date")
+             if not same(got.get(k), truth[k])]
+    assert len(got["items"]) == len(truth["items"])
+    wrong += [f"items[{i}].{k}" for i, (t, g) in enumerate(zip(truth["items"], got["items"])) for k, v in t.items()
+              if not same(g.get(k), v)]
+    assert wrong == [], (wrong, got["items"], truth["items"])
+
+
 def scanned_reading(family_renderer: str, doc_type: str, seed: int, family: str = "third"):
     """A clean submission of layout `family` drawn with `seed`, its `doc_type` document rendered and scanned (scan
     seed 5), read: (the document's truth fields, what was read)."""
