@@ -362,11 +362,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                         after.box.x0 - ws[-1].box.x1 < GLUED * max(ws[-1].box.height, 4) and \
                         not ws[-1].text.endswith((":", "：")):
                     continue
-                if var.label.standalone:
-                    # (a typed answer may follow: 'Issued retroactively: NO')
-                    if end + 1 < len(line.words) and line.words[end + 1].box.x0 - ws[-1].box.x1 < 8 and \
-                            norm(line.words[end + 1].text) not in ANSWERS:
-                        continue
+                if var.label.standalone and _runs_on(line, end):
+                    continue  # (a typed answer may follow: 'Issued retroactively: NO')
                 if glued:
                     # ... unless what stands before it is itself a caption: a row of column headings set close
                     glued_cands.append(((len(var.text.split()), best[0], var.label.key, ws + more), before))
@@ -516,18 +513,19 @@ def _meaning_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
             # (a row of table headings set a few word spaces apart is one segment: each run of words is tried for
             # a heading; elsewhere a caption starts its cell, and 'CONSIGNEE' of 'SAME AS CONSIGNEE' is none)
             runs = [said] if said else [_said(ws, heading_sigs, vocab) for ws in phrases(seg)] if heading_sigs else []
-            out += [r for r in runs if r and not (r[2] in standalone and _runs_on(line, r[3]))]
+            out += [r for r in runs if r and not (r[2] in standalone and
+                                                  _runs_on(line, next(i for i, w in enumerate(line.words) if w is r[3][-1])))]
     return out
 
 
-def _runs_on(line: Line, ws: list[Word]) -> bool:
-    """Do words other than an answer run on close after `ws`? A question's caption stands alone or answered
-    ('Third-party invoicing: NO'); run on, it is text ('THIRD-PARTY INVOICING: ORIENT LINK ...' in the remarks)."""
-    after = [w for w in line.words if w.box.x0 >= ws[-1].box.x1 - 0.5 and w not in ws]
-    if not after:
+def _runs_on(line: Line, end: int) -> bool:
+    """Do words other than an answer run on close after the caption ending at `line.words[end]`? A question's caption
+    stands alone or answered ('Third-party invoicing: NO'); run on, it is text ('THIRD-PARTY INVOICING: ORIENT LINK
+    ...' in the remarks)."""
+    if end + 1 >= len(line.words):
         return False
-    nxt = min(after, key=lambda w: w.box.x0)
-    return nxt.box.x0 - ws[-1].box.x1 < 8 and norm(nxt.text) not in ANSWERS
+    nxt = line.words[end + 1]
+    return nxt.box.x0 - line.words[end].box.x1 < 8 and norm(nxt.text) not in ANSWERS
 
 
 def _said(ws: list[Word], sigs: list[Signature], vocab: frozenset[str]) -> tuple[int, float, str, list[Word]] | None:

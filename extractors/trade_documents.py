@@ -331,8 +331,9 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
     raise ValueError(reader)
 
 
-VOYAGE = re.compile(r"^(?P<vessel>.+?)\s*(?:/|\bV\.|\bVOY(?:AGE)?(?:\s*NO)?\.?)\s*(?P<voyage>[A-Z0-9-]{2,8})$", re.I)
-VOYAGE_ALONE = re.compile(r"^\s*(?:V\.|VOY(?:AGE)?(?:\s*NO)?\.?)\s*(?=[A-Z0-9-]*\d)[A-Z0-9-]{2,8}\s*$", re.I)
+VOYAGE_MARK = r"(?:V\.|VOY(?:AGE)?(?:\s*NO)?\.?)"  # 'V.', 'VOY.', 'VOYAGE NO.'
+VOYAGE = re.compile(rf"^(?P<vessel>.+?)\s*(?:/|\b{VOYAGE_MARK})\s*(?P<voyage>[A-Z0-9-]{{2,8}})$", re.I)
+VOYAGE_ALONE = re.compile(rf"^\s*{VOYAGE_MARK}\s*(?=[A-Z0-9-]*\d)[A-Z0-9-]{{2,8}}\s*$", re.I)
 # under a 'Vessel / Voy. No.' caption the voyage may simply follow the name: the last word, with figures in it
 TRAILING_VOYAGE = re.compile(r"^(?P<vessel>.*[A-Z].*?)\s+(?P<voyage>(?=[A-Z0-9-]*\d)[A-Z0-9-]{2,8})$", re.I)
 
