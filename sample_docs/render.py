@@ -80,6 +80,11 @@ def fmt_date(iso: str | None, style: str) -> str:
         return f"{mon[:3]}{'' if len(mon) <= 4 else '.'} {_ordinal(d.day)}, {d.year}"
     if style == "dd_mon":  # 05 Mar 2025, as accounting packages print dates
         return f"{d.day:02d} {MONTHS[d.month - 1].title()} {d.year}"
+    if style == "d_mon_dash":  # 12-Mar-2025, as a spreadsheet prints dates
+        return f"{d.day}-{MONTHS[d.month - 1].title()}-{d.year}"
+    if style == "mon_dot_caps":  # MAR. 12, 2025 (MAY without a stop), as Chinese offices type dates
+        mon = MONTHS[d.month - 1]
+        return f"{mon}{'' if mon == 'MAY' else '.'} {d.day}, {d.year}"
     if style == "cn":
         return f"{d.year}年{d.month:02d}月{d.day:02d}日"
     raise ValueError(style)
