@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields import (PageView, answered, cell_field, first_line, join_wrapped, locate, make_field,
+from extractors.fields import (PageView, answer_of, cell_field, first_line, join_wrapped, locate, make_field,
                                read_region, split_party, ticked, view_pages)
-from extractors.layout import (Anchor, Label, Line, TableRow, columns_of, complete_header, group_lines, read_table,
-                               region_of)
+from extractors.layout import (Anchor, Label, Line, Region, TableRow, columns_of, complete_header, group_lines,
+                               read_table, region_of)
 from extractors.ocr import has_print, reread_many, want
 from extractors.normalise import collapse, parse_country, parse_date, parse_hs, parse_money, parse_quantity
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
@@ -143,6 +143,11 @@ BOILERPLATE = (
 PACKAGES = re.compile(r"^\s*(\d[\d,]*\.?\s*(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?|PALLETS?|PACKAGES|PKGS?|BOXES|"
                       r"CASES?|BALES?|ROLLS?|CRATES?|SACKS?|BUNDLES?|PCS|PIECES|SETS|IBCS?|CONTAINERS?))\b[\s,]*(?:OF\s+)?",
                       re.I)
+NUMBER_WORD = (r"(?:ZERO|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|THIRTEEN|FOURTEEN|FIFTEEN|"
+               r"SIXTEEN|SEVENTEEN|EIGHTEEN|NINETEEN|TWENTY|THIRTY|FORTY|FIFTY|SIXTY|SEVENTY|EIGHTY|NINETY|HUNDRED|"
+               r"THOUSAND|AND)")
+# (off a scan the hyphen may be read '-~' and the closing bracket lost: 'THIRTY-~EIGHT (138 MESH BAGS')
+SAID_IN_WORDS = re.compile(rf"^\s*{NUMBER_WORD}(?:[\s~-]+{NUMBER_WORD})*\s*\((?=\d[\d,]*\)?\s)", re.I)
 CRITERIA = {"WO", "PE", "CTC", "RVC", "CR", "ACU", "DMI"}
 STARTS_WITH_CRITERION = re.compile(r"^\s*(W+O+|P+E+|C+T+C+|R+V+C+|CR|ACU|DMI)\b", re.I)
 # OCR confusions seen in Box 10
@@ -198,6 +203,8 @@ def extract_certificate(doc: Document) -> None:
     r = region("port_of_discharge")
     text, ws = first_line(r)
     f["port_of_discharge"] = make_field(doc, r, text, words=ws)
+    # (or said in one sentence, its 'FROM', 'TO' and 'BY' read as captions of other forms' Box 4)
+    f.update(_route_in_words(doc, views))
 
     # box 14
     r = region("box14")
@@ -207,7 +214,9 @@ def extract_certificate(doc: Document) -> None:
     r = region("exported_to")
     text, ws = first_line(r)
     cc = parse_country(text)
-    if cc is None and (captioned := region("importing_party")) is not None and captioned.lines:
+    # ('(Importing Party)' under the line it names; 'Importing Party: JAPAN' elsewhere)
+    if cc is None and (captioned := _country_over_caption(views, "importing_party") or
+                       region("importing_party")) is not None and captioned.lines:
         r = captioned
         text, ws = first_line(r)
         cc = parse_country(text)
@@ -243,8 +252,10 @@ def extract_certificate(doc: Document) -> None:
     # box 17
     questions = {key: locate(views, key) for key in ("back_to_back", "third_party_invoicing", "issued_retroactively")}
     # ('Issued retroactively: NO' where a form types its answers)
-    answers = {key: answered(*found) if found else None for key, found in questions.items()}
-    in_words = any(a is not None for a in answers.values())
+    given = {key: answer_of(*found) if found else (None, False) for key, found in questions.items()}
+    answers = {key: answer for key, (answer, _) in given.items()}
+    # (boxes typed after the questions, '[X]' and '[ ]', are checkboxes: one lost off a scan is not ticked)
+    in_words = any(answer is not None and words for answer, words in given.values())
     for key, found in questions.items():
         if found is None:
             f[key] = ExtractedField(value=None, confidence=0.4)
@@ -266,6 +277,82 @@ def extract_certificate(doc: Document) -> None:
 NUMBER = re.compile(r"[A-Z0-9][A-Z0-9/\-.]{4,}(?:\s?[A-Z0-9/\-.]{2,})?")
 
 
+# Box 4 typed as one running sentence, as Chinese offices type the route: 'FROM NINGBO, CHINA TO BUSAN, KOREA BY SEA
+# ON MAR. 12, 2025 PER WAN HAI 315 V.E123'. The port is what follows 'TO' up to the next word of the sentence; the
+# vessel what follows 'PER', 'VIA' or 'BY' (not 'BY SEA'), up to 'ON', 'FROM' or 'TO'
+ROUTE_KEYS = ("departure_date", "transport", "port_of_discharge", "port_of_loading")
+ROUTE_WORDS = r"BY|VIA|PER|ON|FROM|TO|AND|THENCE|DEPARTURE|SAILING|DATED?"
+ROUTE_TO = re.compile(rf"\bTO\s+(.+?)\s*(?=\b(?:{ROUTE_WORDS})\b|$)")
+ROUTE_CARRIER = re.compile(r"\b(?:PER|VIA|BY)\s+(?:(?:VESSEL|S\.S\.|M\.V\.|FLIGHT)(?:'S)?(?:\s+NAME)?\s*:?\s*)?"
+                           r"(?!(?:SEA|AIR|ROAD|RAIL|TRUCK|LAND|OCEAN|VESSEL)\b)(.+?)\s*(?=\b(?:ON|FROM|TO|BY)\b|$)")
+
+
+def _route_in_words(doc: Document, views: list[PageView]) -> dict[str, ExtractedField]:
+    """The departure date, vessel and port of discharge of a Box 4 said as one sentence, each from the words it
+    was read from; nothing where the box says no such sentence. The sentence's 'FROM' and 'TO' read as captions
+    ('From:', 'To:' lines of other forms) are words of it here."""
+    found = locate(views, "box4")
+    if not found:
+        return {}
+    v, a = found
+    r = region_of(v.page, a, [o for o in v.all_anchors if not (o.key in ROUTE_KEYS and len(o.words) == 1)],
+                  boilerplate=BOILERPLATE)
+    if not r.lines:
+        return {}
+    words = r.words
+    text, starts = "", []
+    for w in words:
+        starts.append(len(text) + (1 if text else 0))
+        text = f"{text} {w.text}" if text else w.text
+    text_up = text.upper()
+    if not (re.search(r"\bFROM\s+\w", text_up) and re.search(r"\bTO\s+\w", text_up)):
+        return {}  # (no sentence: 'From:' and 'To:' lines are captions)
+
+    def within(a: int, b: int) -> list[Word]:
+        return [w for w, s0 in zip(words, starts) if s0 < b and s0 + len(w.text) > a]
+
+    out: dict[str, ExtractedField] = {}
+    d = parse_date(text)
+    if d:
+        out["departure_date"] = make_field(doc, r, d[0], words=within(*d[1]))
+    for key, pat in (("port_of_discharge", ROUTE_TO), ("transport", ROUTE_CARRIER)):
+        m = pat.search(text_up)
+        if m and (value := collapse(text[m.start(1):m.end(1)].strip(" ,;:"))):
+            out[key] = make_field(doc, r, value, words=within(m.start(1), m.end(1)))
+    return out
+
+
+def _country_over_caption(views: list[PageView], key: str) -> Region | None:
+    """'AUSTRALIA' over a rule, '(Importing Party)' centred under it (its brackets may be lost off a scan): a
+    caption with nothing beside it names the line just above it, wherever that line starts within the width the
+    caption is centred in, where that line is a country."""
+    found = locate(views, key)
+    if not found:
+        return None
+    v, a = found
+    h = max(a.box.height, 4.0)
+    mid = (a.box.x0 + a.box.x1) / 2
+    # (centred in its box: as far right of its middle as the box's own caption, the nearest above it on the left,
+    # is left of it)
+    box = max((o for o in v.all_anchors if o.box.x0 < a.box.x0 and o.box.bottom <= a.box.top and
+               mid - o.box.x0 < 300), key=lambda o: o.box.bottom, default=None)
+    left = box.box.x0 if box is not None else a.box.x0
+    right = 2 * mid - left
+    if any(a.box.x1 <= w.box.x0 < right and abs((w.box.top + w.box.bottom) / 2 - (a.box.top + a.box.bottom) / 2)
+           < h / 2 for w in v.page.words):
+        return None  # ('Importing Party: JAPAN': answered beside, in its box)
+    # (the lowest line over it within that width: the box beside may set its lines a little lower)
+    above = [ws for ln in v.lines if a.box.top - 2.5 * h <= ln.box.bottom <= a.box.top + 0.5
+             if (ws := [w for w in ln.words if left - 2 <= w.box.x0 and w.box.x1 <= right + 2])]
+    if not above:
+        return None
+    ws = max(above, key=lambda ws: max(w.box.bottom for w in ws))
+    if parse_country(" ".join(w.text for w in ws)) is None:
+        return None
+    line = Line(ws)
+    return Region(a, line.box, [line])
+
+
 def _number_readings(doc: Document, views: list[PageView]):
     """Each place a certificate number is printed beside its caption: (page view, words, field, valid)."""
     for v in views:
@@ -274,6 +361,8 @@ def _number_readings(doc: Document, views: list[PageView]):
             text, ws = first_line(r)
             m = NUMBER.search(text.upper()) if text else None
             number = m[0].strip() if m else None
+            if number and v.page.source == "ocr":  # (a zero heading the closing figures read as O: 'T25RCO723866')
+                number = re.sub(r"(?<=[A-Z])O(?=\d{5,}$)", "0", number)
             # a number that goes on left of the region is cut, not read: under a title, the region's edge split
             # 'R25CN3261 84722' (a number OCR read as two words) and kept '84722'
             valid = bool(number and re.search(r"\d{3}", number)) and not _goes_on_left(v.page, ws)
@@ -685,8 +774,8 @@ def _item_of(doc: Document, v: PageView, row: TableRow, expected: int, split: se
     else:  # not read: items are numbered 1, 2, 3 ... (Box 6), so the position tells it, less surely
         item["item_number"] = cell_field(doc, v.page.number, [], expected, header_confidence=0.7)
     marks = join_wrapped([ln.text for ln in row.cells.get("marks", [])])
-    if marks and v.page.source == "ocr":  # (a typewriter face's slash read apart: 'HANOI /24/857')
-        marks = re.sub(r"(?<=[A-Z0-9]) (?=/\d)", "", marks)
+    if marks and v.page.source == "ocr":  # (a typewriter face's slash read apart: 'HANOI /24/857', 'SEOUL/ 24/376')
+        marks = re.sub(r"(?<=[A-Z0-9]) ?/ ?(?=\d)", "/", marks)
     mark_words = row.words("marks")
     desc_lines = row.cells.get("description", [])
     desc_text = collapse(" ".join(ln.text for ln in desc_lines)) or ""
@@ -699,11 +788,16 @@ def _item_of(doc: Document, v: PageView, row: TableRow, expected: int, split: se
         desc_lines = [Line(words=mark_words[n_marks:])] if len(mark_words) > n_marks else []
         mark_words = mark_words[:n_marks]
     put("marks", mark_words, marks)
-    m = PACKAGES.match(desc_text)
+    # the packages said in words first, as Chinese offices type them: 'TWO HUNDRED EIGHT (208) DRUMS OF ...'
+    said = SAID_IN_WORDS.match(desc_text)
+    figures = re.sub(r"^(\d[\d,]*)\)", r"\1", desc_text[said.end():]) if said else desc_text
+    m = PACKAGES.match(figures)
     # (a speck read as a stop after the number off a scan: '602. DRUMS')
     packages = re.sub(r"(?<=\d)\.(?=\s)", "", collapse(m[1])) if m else None
-    description = collapse(desc_text[m.end():] if m else desc_text)
-    pk_words = desc_lines[0].words if (m and desc_lines) else []
+    description = collapse(figures[m.end():] if m else desc_text)
+    desc_words = [w for ln in desc_lines for w in ln.words]
+    n_said = len(desc_text[:said.end()].rstrip("(").split()) if said else 0
+    pk_words = desc_words[:n_said + len(figures[:m.end()].split())] if m else []
     put("packages", pk_words, packages)
     put("description", [w for ln in desc_lines for w in ln.words if w not in pk_words], description)
     hs_raw = row.text("hs_code")

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from extractors.layout import ANSWERS, CJK, Anchor, Label, Line, Region, find_anchors, group_lines, norm, region_of
+from extractors.layout import (ANSWERS, CJK, TICK_BOX, TICKED, Anchor, Label, Line, Region, find_anchors, group_lines,
+                               norm, region_of)
 from extractors.normalise import collapse, parse_country
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
@@ -114,6 +115,9 @@ CAPTION_WORDS = r"[A-Za-z][A-Za-z.'/&-]*(?: [A-Za-z][A-Za-z.'/&-]*){0,2}"  # a c
 CAPTIONED = re.compile(rf"^{CAPTION_WORDS} ?[:：]\s*\S")
 
 
+BLOCK_GAP = 3.0  # a gap between a party block's lines wider than a line and this many of its narrowest ends it
+
+
 def split_party(region: Region | None) -> tuple[str | None, str | None, str | None, list[Word], list[Word]]:
     """A party block (name, then address lines ending with the country) into name, address and country."""
     if region is None or not region.lines:
@@ -126,6 +130,13 @@ def split_party(region: Region | None) -> tuple[str | None, str | None, str | No
     # in a block written in Latin letters, a line all in Chinese is a caption (货物描述 over a table), not address
     if lines and not CJK.search(lines[0].text):
         lines = [ln for ln in lines if not all(CJK.search(w.text) for w in ln.words)]
+    # a block's lines follow one another closely: after a gap of several lines, what stands is another cell's
+    # ('SYDNEY TOY ... AUSTRALIA', then the next row of a grid whose caption OCR lost: 'MELBOURNE, AUSTRALIA')
+    gaps = [b.box.top - a.box.bottom for a, b in zip(lines, lines[1:])]
+    if len(gaps) >= 2:
+        pitch = max(min(gaps), max(ln.box.height for ln in lines) * 0.2)
+        cut = next((i + 1 for i, g in enumerate(gaps) if i and g > BLOCK_GAP * pitch + max(ln.box.height for ln in lines)), None)
+        lines = lines[:cut] if cut is not None else lines
     if not lines:
         return None, None, None, [], []
     name_lines = [lines[0]]
@@ -162,20 +173,43 @@ ANSWER_REACH = 250.0  # points right of a question its answer in a cell of its o
 
 
 def answered(view: PageView, anchor: Anchor) -> bool | None:
-    """A question answered in words right after it ('Issued retroactively: NO'); None where no answer stands."""
+    """A question answered in words right after it ('Issued retroactively: NO'), or by a box typed after it
+    ('Third-party invoicing [X]'); None where no answer stands."""
+    return answer_of(view, anchor)[0]
+
+
+def answer_of(view: PageView, anchor: Anchor) -> tuple[bool | None, bool]:
+    """The answer after a question, and whether it is given in words (not by a box)."""
     h = max(anchor.box.height, 4.0)
     level = sorted((w for w in view.page.words if anchor.box.x1 - 1 <= w.box.x0 and
                     abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < h / 2),
                    key=lambda w: w.box.x0)
     if not level:
-        return None
+        return None, False
     first = level[0]
     if first.box.x0 <= anchor.box.x1 + 3 * h:
-        return ANSWERS.get(norm(first.text))
+        if TICK_BOX.fullmatch(first.text):
+            return _box_after(level, h), False
+        return ANSWERS.get(norm(first.text)), True
     # further off, in a cell of its own beside the question ('Third-Party Invoicing' | 'Yes'): an answer standing
     # alone there, as far as the page's next cell
     alone = len(level) == 1 or level[1].box.x0 - first.box.x1 > 3 * h
-    return ANSWERS.get(norm(first.text)) if alone and first.box.x0 <= anchor.box.x1 + ANSWER_REACH else None
+    return (ANSWERS.get(norm(first.text)) if alone and first.box.x0 <= anchor.box.x1 + ANSWER_REACH else None), True
+
+
+def _box_after(level: list[Word], h: float) -> bool | None:
+    """'Third-party invoicing [X]': a box typed after the question answers it, its mark read with it or apart
+    ('[', 'X', ']'). A box the next words follow closely is the next question's, printed before it ('☒ Back-to-back
+    CO ☐ Third-party invoicing'): no answer to this one."""
+    run = [level[0]]
+    for w in level[1:]:
+        if w.box.x0 - run[-1].box.x1 > h or not re.fullmatch(r"[\[\]()xX✓✔×]+", w.text):
+            break
+        run.append(w)
+    rest = level[len(run):]
+    if rest and rest[0].box.x0 - run[-1].box.x1 < 3 * h:
+        return None
+    return bool(TICKED.search("".join(w.text for w in run)))
 
 
 def ticked(view: PageView, anchor: Anchor) -> bool:

@@ -33,6 +33,10 @@ BOX_NUMBER = re.compile(r"\d{1,2}[.,:]?|\d{1,2}[.,:][1Il|]|\d{1,2}[+'*;]?[.,:]|[
 
 # a question on a form answered in words instead of a ticked box
 ANSWERS = {"yes": True, "y": True, "no": False, "n": False}
+# a box typed or drawn after a question, ticked or not: '[X]', '[ ]', '☒', '☐'
+# (off a scan its brackets may be lost or read as letters: 'XI', 'IX]')
+TICK_BOX = re.compile(r"[\[(][xX✓✔×]?[\])]|[\[\]]|[☒☑☐✓✔]|[\[(|lIxX]?[xX][\])|Il1JxX]?")
+TICKED = re.compile(r"[xX✓✔×☒☑]")
 
 
 @lru_cache(maxsize=65536)
@@ -429,7 +433,98 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         # well matched: it comes after it, wherever it stands - a checkbox read 'By' is no 'Vessel's name')
         v.sort(key=lambda a: (len(a.words) == 1 and len(norm(a.words[0].text)) <= 4, a.by_meaning, -a.score, a.box.top,
                               a.box.x0))
+    _with_translations_above(found, lines, used, page.number)
     return found
+
+
+def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], used: set[int], page: int
+                             ) -> None:
+    """'发票号码' over 'Invoice No.', '收货人' over 'Consignee': a caption cell in two languages, the Chinese on the
+    line above the English and starting where it starts. The two lines are one caption, so that a value beside it
+    starting level with the Chinese ('收货人 | SYDNEY TOY ...' with 'Consignee' level with the address) is read from
+    its first line. A Chinese anchor of the same label there is part of it; the Chinese need not be a known
+    caption ('船名航次' over 'Vessel')."""
+    tops = sorted(lines, key=lambda ln: ln.box.top)
+    owner = {id(w): (k, a) for k, v in found.items() for a in v for w in a.words}
+    for key, v in found.items():
+        for a in list(v):
+            if not a.words or CJK.search(a.words[0].text) or not any(x is a for x in v):
+                continue  # (Chinese itself, or already taken into the caption under it)
+            h = max(a.box.height, 4.0)
+            above = [ln for ln in tops if ln.box.top < a.box.top - 0.5 * h and ln.box.bottom > a.box.top - 1.2 * h]
+            take: list[Word] = []
+            # (the words over the caption, from every line there: a value set larger beside the Chinese makes a
+            # line of its own)
+            # (the Chinese may reach past the English: '发票日期' over 'Date')
+            over = sorted((w for ln in above for w in ln.words if a.box.x0 - 3 <= w.box.x0
+                           and w.box.bottom <= a.box.top + 1), key=lambda w: w.box.x0)
+            for w in over:
+                if not take and abs(w.box.x0 - a.box.x0) > 3:
+                    break  # (not starting where the English starts: another cell's text)
+                if not (CJK_CAPTION.fullmatch(w.text) and CJK.search(w.text)) or \
+                        (take and w.box.x0 - take[-1].box.x1 > 2 * h):
+                    break
+                if id(w) in used and owner.get(id(w), (None,))[0] != key:
+                    break
+                take.append(w)
+            if not take:
+                continue
+            for w in take:  # a Chinese anchor of the same label is now part of this one
+                o = owner.get(id(w), (None, None))[1]
+                if o is not None and o is not a:
+                    v[:] = [x for x in v if x is not o]
+            used.update(id(w) for w in take)
+            merged = Anchor(a.key, _union_box(take + a.words), a.score, take + a.words, a.page, a.beside, a.column,
+                            a.by_meaning)
+            v[next(i for i, x in enumerate(v) if x is a)] = merged
+    # a caption cell in two languages that no label knows ('起运港' over 'From') is still a caption: the block of a
+    # value beside the caption above it ('买方 Buyer | SYDNEY TOY ...') ends there
+    for n, ln in enumerate(tops):
+        k = 0
+        while k < len(ln.words):
+            zh: list[Word] = []
+            while k < len(ln.words) and id(ln.words[k]) not in used and CJK_CAPTION.fullmatch(ln.words[k].text) \
+                    and CJK.search(ln.words[k].text) \
+                    and (not zh or ln.words[k].box.x0 - zh[-1].box.x1 < 2 * max(zh[-1].box.height, 4.0)):
+                zh.append(ln.words[k])
+                k += 1
+            if not zh:
+                k += 1
+                continue
+            # (Chinese right after other words is their translation or a value, not a cell's caption of its own)
+            i = k - len(zh)
+            if i > 0 and zh[0].box.x0 - ln.words[i - 1].box.x1 < 3 * max(zh[0].box.height, 4.0):
+                continue
+            en = _caption_under(zh, tops[n + 1:n + 4], used)
+            if en:
+                used.update(id(w) for w in zh + en)
+                found.setdefault(UNKNOWN_CAPTION, []).append(
+                    Anchor(UNKNOWN_CAPTION, _union_box(zh + en), 100.0, zh + en, page, 0.0))
+
+
+UNKNOWN_CAPTION = "caption"  # the key of a caption no label knows, found only to bound its neighbours' values
+
+
+def _caption_under(zh: list[Word], below: list[Line], used: set[int]) -> list[Word]:
+    """The English caption under a Chinese one: starting where it starts, just under it, in print no larger,
+    a short run of words none of which is taken."""
+    h = max(w.box.height for w in zh)
+    for ln in below:
+        if ln.box.top > zh[0].box.bottom + 1.2 * h:
+            break
+        first = next((i for i, w in enumerate(ln.words) if abs(w.box.x0 - zh[0].box.x0) <= 3), None)
+        if first is None or ln.words[first].box.top < zh[0].box.bottom - 1:
+            continue
+        run = [ln.words[first]]
+        for w in ln.words[first + 1:]:
+            if w.box.x0 - run[-1].box.x1 > 1.5 * max(run[-1].box.height, 4.0):
+                break
+            run.append(w)
+        if len(run) <= 5 and all(id(w) not in used and not CJK.search(w.text) and re.search(r"[A-Za-z]", w.text)
+                                 and w.box.height <= 1.15 * h for w in run):
+            return run
+        return []
+    return []
 
 
 def _with_alternative(a: Anchor, where: dict[int, tuple[Line, int]], used: set[int], vocab: frozenset[str]) -> Anchor:
@@ -525,7 +620,8 @@ def _runs_on(line: Line, end: int) -> bool:
     if end + 1 >= len(line.words):
         return False
     nxt = line.words[end + 1]
-    return nxt.box.x0 - line.words[end].box.x1 < 8 and norm(nxt.text) not in ANSWERS
+    return nxt.box.x0 - line.words[end].box.x1 < 8 and norm(nxt.text) not in ANSWERS and \
+        not TICK_BOX.fullmatch(nxt.text)
 
 
 def _said(ws: list[Word], sigs: list[Signature], vocab: frozenset[str]) -> tuple[int, float, str, list[Word]] | None:
@@ -720,7 +816,11 @@ def _match_chinese(lines: list[Line], nlp, matcher, keys: dict[int, str]) -> lis
             continue
         spans, text = [], ""
         prev = None
-        for w in line.words:
+        # (junk read amid Chinese characters, '商业发 SJ-==) 票', is no word between them)
+        ws = line.words
+        ws = [w for i, w in enumerate(ws) if not (0 < i < len(ws) - 1 and _junk(w) and not CJK.search(w.text) and
+                                                  CJK.search(ws[i - 1].text) and CJK.search(ws[i + 1].text))]
+        for w in ws:
             # OCR cuts Chinese into single characters: those that stand close together are one text again
             glued = prev is not None and CJK.search(prev.text[-1]) and CJK.search(w.text[0]) and \
                 w.box.x0 - prev.box.x1 < 1.5 * max(w.box.height, 4.0)
@@ -1070,7 +1170,9 @@ def complete_header(page: Page, heads: dict[str, Anchor], columns: list[Label], 
     still the heading. Box numbers are left out of the comparison, as OCR misreads them most."""
     if len(heads) < 3:
         return heads
-    top = min(a.box.top for a in heads.values())
+    # (the row of the headings' first words in Latin letters: where a row of Chinese stands over the English
+    # headings, '单价' over 'Unit Price', the English row is the one to complete)
+    top = min(next((w for w in a.words if not CJK.search(w.text)), a.words[0]).box.top for a in heads.values())
     used = {id(w) for a in heads.values() for w in a.words}
     band = [w for w in page.words if abs(w.box.top - top) < 6 and id(w) not in used]
     lines = group_lines(band)

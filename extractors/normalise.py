@@ -21,9 +21,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "ymd"),
     (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
     (re.compile(rf"\b(\d{{1,2}})(?:ST|ND|RD|TH)?[\s\-./]*{MONTH_RE}[\s\-.,/]*(\d{{4}})\b", re.I), "dMy"),
-    # (a speck off a scan read as a quote mark before the day: 'FEB. “11,2025'; the comma read as ';' or '.'; the
-    # day's figures read apart: 'NOVEMBER 1 9, 2024')
-    (re.compile(rf"\b{MONTH_RE}[\s\-.“”\"']*(\d ?\d|\d)(?:ST|ND|RD|TH)?[,;.]?\s*(\d{{4}})\b", re.I), "Mdy"),
+    # (a speck off a scan read as a quote mark before the day: 'FEB. “11,2025'; the comma read as ';' or '.', the
+    # month's stop as a comma, 'DEC, 29, 2024'; the day's figures read apart: 'NOVEMBER 1 9, 2024')
+    (re.compile(rf"\b{MONTH_RE}[\s\-.,“”\"']*(\d ?\d|\d)(?:ST|ND|RD|TH)?[,;.]?\s*(\d{{4}})\b", re.I), "Mdy"),
     # a dotted date with one dot read as a comma off a scan ('03.04,2024') is still the date
     # (and a figure read before the day, as a dotted zero read '90': no day has three figures)
     (re.compile(r"\b(?:\d(?=\d{2}[.,/-]))?(\d{1,2})(?:[./-](\d{1,2})[./-]|\.(\d{1,2}),|,(\d{1,2})\.)(\d{4})\b"),
@@ -227,6 +227,8 @@ def parse_money(text: str | None) -> tuple[float, str | None] | None:
     if not text:
         return None
     t = text.upper().replace("US$", "USD ")
+    # (a figure read apart at its thousands' comma off a scan: 'USD85, 363.20')
+    t = re.sub(r"(?<=\d), (?=\d{3}(?:[.,]\d{2})?\b)", ",", t)
     m = re.search(rf"({_num()})", t)
     if not m:
         return None

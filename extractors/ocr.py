@@ -234,8 +234,15 @@ def _page_data(img: Image.Image, dpi: float, lang: str) -> tuple[dict[str, list]
 
 def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word]:
     """A page's words from its runs, with the repairs that need the whole page."""
-    words = _split_at_rulings(_without_ghosts([w for r in runs for w in r]), img, scale)
-    return with_spaced_letters_joined(fix_case_in_capitals(_with_stray_marks_attached(_with_split_words_joined(words))))
+    words = [w for r in runs for w in r]
+    # junk read unsurely over a tall stretch of the page (a stamp, rulings: 'NSCS' 0.31 over four rows of a grid)
+    # is no print of the page's size, and would join the words beside it
+    heights = sorted(w.box.bottom - w.box.top for w in words)
+    body = heights[len(heights) // 2] if heights else 0.0
+    words = [w for w in words if w.confidence >= LOST_JUNK or w.box.bottom - w.box.top <= TALL_JUNK * body]
+    words = _split_at_rulings(_without_ghosts(words), img, scale)
+    return with_spaced_letters_joined(fix_case_in_capitals(_with_case_change_split(
+        _with_stray_marks_attached(_with_split_words_joined(words)))))
 
 
 def _lines(data: dict, scale: float) -> tuple[list[list[Word]], list[float]]:
@@ -256,6 +263,8 @@ def _lines(data: dict, scale: float) -> tuple[list[list[Word]], list[float]]:
         text = fix_confusions(text).strip("|[]{}_")
         if not text or RULING.fullmatch(text) or h * scale < MIN_GLYPH_HEIGHT and re.search(r"\w", text):
             continue
+        if text in NO_PRINT:
+            continue  # read off a bold capital's edge before its word ('© CHINA COUNCIL'); no form prints it alone
         if c / 100.0 < MIN_WORD_CONFIDENCE and sum(ch.isalnum() for ch in text) < 3 and w < 3 * h:
             continue  # a speck read as text; a real word read unsurely is kept (its confidence tells, and it
             #           may be read again)
@@ -270,6 +279,7 @@ MAX_REREAD_LINES = 30  # the worst spans of a page, read on one sheet in one cal
 # second call, not many (30, not 12: a bilingual form's Chinese captions read as junk used up the twelve)
 REREAD_ZOOM = 1.5
 UNSURE_WORD = 0.6
+NO_PRINT = {"©", "®"}  # marks tesseract reads where nothing of the kind is printed
 UNSURE_SPAN = 0.3     # words read this unsurely within a sure run of text are read again on their own ...
 SURE_SPAN = 0.7       # ... and replaced only by a reading at least this sure
 CHINESE_HINT_WORDS = 7  # how much junk on a page suggests Chinese print (scans of 24 English forms: at most 5;
@@ -414,7 +424,11 @@ def _inside(top: float, bottom: float):
 LOST_SHARE = 0.25  # a line is lost where this much of its print lies outside every word read there
 LOST_SURE = 0.8  # a word read on a lost line is added only this sure (junk off a stamp or a ruling: less)
 LOST_FAIR = 0.4  # ... or this sure, on a line read again with a sure word
+TALL_JUNK = 3.0  # a word read under LOST_JUNK this many times the page's print high is junk, not print
 LOST_JUNK = 0.35  # a word of the first reading on a lost line read less surely than this is junk, not a reading
+LOST_APART = 2.0  # print this many line heights from the rest of its line stands apart (a cell's answer)
+LOST_SHORT = 8.0  # ... and is read again on its own when no wider than this many line heights
+MAX_APART = 16  # such pieces read again a page, at most
 MAX_LOST = 16  # lines read again a page, at most (a stamp or a signature is print no reading will find words in)
 
 
@@ -431,7 +445,7 @@ def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed:
     body = heights[len(heights) // 2] / scale if heights else None  # the page's print, in pixels
     # junk read off a line (0.0 'Weeaoenconeenso@n' across two rows of a grid) is no reading of its print
     sure = [w for w in words if w.confidence >= LOST_JUNK]
-    out = []
+    out, apart = [], []
     for x0, top, x1, bottom in printed:
         h = bottom - top
         ink = (grey[top:bottom, x0:x1] < 128).any(axis=0)
@@ -443,11 +457,33 @@ def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed:
         for w in sure:
             if top <= (w.box.top + w.box.bottom) / 2 / scale < bottom:
                 read[max(0, int(w.box.x0 / scale) - 4 - x0):max(0, int(w.box.x1 / scale) + 4 - x0)] = True
+        pad = max(6, h // 3)
+        zoom = REREAD_ZOOM * min(1.0, body / h) if body else REREAD_ZOOM
         if (print_ & ~read).sum() > LOST_SHARE * print_.sum():
-            pad = max(6, h // 3)
-            zoom = REREAD_ZOOM * min(1.0, body / h) if body else REREAD_ZOOM
             out.append(((x0, max(0, top - pad), x1, min(grey.shape[0], bottom + pad)), zoom))
-    return out[:MAX_LOST]
+        # a short word standing apart, unread, on its line ('Third-Party Invoicing' read, its answer 'No' in the
+        # cell beside it lost, even when the line is read again whole): its piece is read again on its own
+        pieces = _pieces_apart(print_, LOST_APART * h)
+        for s, e in pieces if len(pieces) > 1 else []:
+            unread = (print_[s:e] & ~read[s:e]).sum() > (1 - LOST_SHARE) * print_[s:e].sum()
+            if unread and h // 2 <= e - s <= LOST_SHORT * h:
+                # cut close above and below: the sheet gives it white around, and a cell's rulings read as
+                # letters beside a short word ('Bl' for 'No')
+                tight = max(2, h // 8)
+                apart.append(((x0 + max(0, s - pad), max(0, top - tight), x0 + min(x1 - x0, e + pad),
+                               min(grey.shape[0], bottom + tight)), zoom))
+    return out[:MAX_LOST] + apart[:MAX_APART]
+
+
+def _pieces_apart(mask: np.ndarray, gap: float) -> list[tuple[int, int]]:
+    """The stretches of a line's print set apart by more than `gap` columns of none."""
+    out: list[tuple[int, int]] = []
+    for s, e in _true_runs(mask):
+        if out and s - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _narrow(mask: np.ndarray, width: int) -> np.ndarray:
@@ -666,7 +702,8 @@ def _without_ghosts(words: list[Word]) -> list[Word]:
             return True  # a piece of a longer word read again inside it ('Thire-party pany'), however surely
         if o.confidence <= w.confidence:
             return False
-        if w.confidence < UNSURE_WORD:
+        if w.confidence < UNSURE_WORD or not _alnum([w]):
+            # (a mark inside a word read surer is a speck of it: 'Third-party : invoicing')
             return shared > 0.5 * area(w.box)
         across = min(w.box.x1, o.box.x1) - max(w.box.x0, o.box.x0)
         if shared > 0.8 * area(w.box) and across > 0.7 * max(w.box.x1 - w.box.x0, o.box.x1 - o.box.x0) and \
@@ -807,6 +844,7 @@ def fix_confusions(text: str) -> str:
     text = re.sub(r"§(?=\d)|(?<=\d)§", "5", text)  # '§97' is '597'
     text = text.replace("\u2019", "'").replace("\u2018", "'")  # typed forms print straight apostrophes
     text = re.sub(r"^v\.(?=[0-9OQ@]{2,4}[NSEW]$)", "V.", text)  # a voyage's V read small: 'v.081E'
+    text = re.sub(r"(?<=[A-Z0-9])~(?=[A-Z0-9])", "-", text)  # a hyphen read as a tilde: 'INV~HA248763'
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
         # 'CQ., LTD.', 'GO., LTD.': an O read as Q, a C as G in a company's 'CO.'
         text = re.sub(r"^CQ(?=\.)|^(?:GO|C0)(?=\.,$)", "CO", text)
@@ -819,6 +857,26 @@ def fix_confusions(text: str) -> str:
         text = re.sub(r"^(V\.|VOY\.)(?=[0-9OQ@]*\d[0-9OQ@]*[NSEW]$)([0-9OQ@]{2,4})(?=[NSEW]$)",
                       lambda m: m[1] + re.sub("[OQ@]", "0", m[2]), text)
     return text
+
+
+CASE_CHANGE = re.compile(r"([A-Za-z][a-z-]*[a-z]{3})([A-Z]{2,}[.,:]?)")
+UNDERLINED_SPACE = re.compile(r"([A-Z0-9][A-Za-z0-9.,'-]*?)_+([A-Z0-9][A-Za-z0-9.,'-]*)")
+
+
+def _with_case_change_split(words: list[Word]) -> list[Word]:
+    """Two words tesseract ran together: where the space is narrow and the second is in capitals
+    ('Back-to-backCO' is 'Back-to-back' and 'CO'), or where a rule under the line shows in the space
+    ('NEW_ZEALAND'). Each is given its share of the box by its letters."""
+    out: list[Word] = []
+    for w in words:
+        m = CASE_CHANGE.fullmatch(w.text) or UNDERLINED_SPACE.fullmatch(w.text)
+        if not m:
+            out.append(w)
+            continue
+        cut = w.box.x0 + (w.box.x1 - w.box.x0) * len(m[1]) / len(w.text)
+        out += [w.model_copy(update={"text": m[1], "box": w.box.model_copy(update={"x1": cut})}),
+                w.model_copy(update={"text": m[2], "box": w.box.model_copy(update={"x0": cut})})]
+    return out
 
 
 def fix_case_in_capitals(words: list[Word]) -> list[Word]:

@@ -356,6 +356,12 @@ def letterhead(page: Page, title: Anchor | None) -> Region | None:
         return None
     words = [w for w in page.words if w.box.bottom < title.box.top - 1]
     lines = group_lines(words) if words else _beside_title(page, title)
+    # (the title in another language over it, '商业发票' over 'COMMERCIAL INVOICE', however read, is no line of
+    # the sender's address: a line printed about as large as the title, last before it)
+    size = max(w.box.height for w in title.words) if title.words else title.box.height
+    while len(lines) > 1 and max(w.box.height for w in lines[-1].words) >= 0.75 * size and \
+            title.box.top - lines[-1].box.bottom < 2 * size:
+        lines = lines[:-1]
     if not lines:
         return None
     words = [w for ln in lines for w in ln.words]
@@ -409,7 +415,8 @@ def _with_line_over(page: Page, heads: dict[str, Anchor]) -> dict[str, Anchor]:
     over the headings found, whose words stand over three of them, is part of the heading row (so the block above
     ends over it, not under it)."""
     top = min(a.box.top for a in heads.values())
-    height = max(a.box.height for a in heads.values())
+    # (a line's height, not a heading's: one already over two lines, '品名' over 'Description', is twice as tall)
+    height = max(w.box.height for a in heads.values() for w in a.words)
     over = [w for w in page.words if top - 2.2 * height <= w.box.top and w.box.bottom <= top + 1]
     if not over:
         return heads
@@ -774,9 +781,13 @@ def _total_on_its_line(doc: Document, views: list[PageView],
         for a in v.anchors.get("total", []):
             if head is not None and a.box.top <= head.box.bottom:
                 continue  # (a 'Total Amount' caption over the goods is no total row)
-            line = next((ln for ln in v.lines if a.words[0] in ln.words), None)
-            ws = [w for w in line.words if w.box.x0 >= a.box.x1 - 0.5 and (head is None or w.box.x1 > head.box.x0)] \
-                if line else []
+            # (the caption's lines: '合计' over 'TOTAL', the sum level with the two)
+            mine = {id(w) for w in a.words}
+            lines = [ln for ln in v.lines if any(id(x) in mine for x in ln.words) or
+                     a.box.top <= (ln.box.top + ln.box.bottom) / 2 <= a.box.bottom]
+            ws = sorted((w for ln in lines for w in ln.words
+                         if w.box.x0 >= a.box.x1 - 0.5 and (head is None or w.box.x1 > head.box.x0)),
+                        key=lambda w: w.box.x0)
             got = money_in_line(" ".join(w.text for w in ws)) if ws else None
             if got is None:
                 continue

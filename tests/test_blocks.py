@@ -231,7 +231,9 @@ def test_a_line_the_reading_lost_is_read_again():
     item_row = _words(("N/M", 120, 505, 200, 535, 0.95), ("FRESH YELLOW ONIONS", 720, 505, 1150, 535, 0.95),
                       ("16,400 KGS", 1520, 505, 1760, 535, 0.95))
     lost = _lost_lines(np.asarray(img), 72 / DPI, [item_row], boxed)
-    assert len(lost) == 1
+    # the line, then its short pieces standing apart ('14 Quantity'), each read again on its own too
+    assert len([box for box, _ in lost if box[2] - box[0] > 2000]) == 1
+    assert all(boxed[0][0] <= box[0] and box[2] <= boxed[0][2] for box, _ in lost[1:])
     (_, top, _, bottom), zoom = lost[0]
     assert top < boxed[0][1] and bottom > boxed[0][3]  # reaching past the line
     assert 1.0 < zoom <= 1.5  # print of about the page's size: enlarged as any second reading
@@ -241,7 +243,8 @@ def test_a_line_the_reading_lost_is_read_again():
                       ("14 Quantity", 1520, 326, 1760, 356, 0.9))
     assert _lost_lines(np.asarray(img), 72 / DPI, [item_row, headings], boxed) == []
     # one heading of three read: most of the line's print unread
-    assert len(_lost_lines(np.asarray(img), 72 / DPI, [item_row, headings[:1]], boxed)) == 1
+    lost = _lost_lines(np.asarray(img), 72 / DPI, [item_row, headings[:1]], boxed)
+    assert len([box for box, _ in lost if box[2] - box[0] > 2000]) == 1
 
 
 def test_a_lost_line_read_again_gives_the_words_the_first_reading_lacks():
@@ -307,6 +310,33 @@ def test_fair_words_beside_sure_ones_read_again_are_kept():
     assert read_again([], ("Tice", 800, 326, 900, 356, 0.44), ("oo", 920, 326, 1040, 356, 0.3)) == []
 
 
+def answers_in_cells(d, font):
+    """Box 17's questions in shaded cells, each answered in the cell beside it."""
+    for y in (600, 680, 760):
+        d.line((100, y, 2380, y), fill=0, width=4)
+    d.line((780, 600, 780, 760), fill=0, width=4)
+    for y, (question, answer) in zip((620, 700), (("Back-to-Back CO", "No"), ("Third-Party Invoicing", "No"))):
+        d.text((130, y), question, fill=0, font=font)
+        d.text((810, y), answer, fill=0, font=font)
+
+
+def test_a_short_answer_apart_on_a_line_read_elsewhere_is_read_again_on_its_own():
+    """'Third-Party Invoicing' read, its 'No' in the cell beside it lost: too little of the line for the line to
+    count as lost, so the answer is read again on its own, cut close above and below (the cell's rules)."""
+    from extractors.ocr import _lost_lines
+    img = page(answers_in_cells)
+    _, boxed = reading_pieces(img, DPI)
+    read = _words(("Back-to-Back", 130, 620, 430, 656, 0.95), ("CO", 445, 620, 500, 656, 0.95),
+                  ("No", 810, 620, 860, 656, 0.95), ("Third-Party", 130, 700, 380, 736, 0.95),
+                  ("Invoicing", 395, 700, 600, 736, 0.95))
+    lost = _lost_lines(np.asarray(img), 72 / DPI, [read], boxed)
+    assert len(lost) == 1
+    (x0, top, x1, bottom), _ = lost[0]
+    assert 780 < x0 < 810 and 860 < x1 < 900 and 680 < top < 700 and 736 < bottom < 760
+    # read, nothing is owed
+    assert _lost_lines(np.asarray(img), 72 / DPI, [read + _words(("No", 810, 700, 860, 736, 0.95))], boxed) == []
+
+
 def test_junk_read_over_a_line_is_no_reading_of_it():
     """The page's reading gave 'Weeaoenconeenso@n' at 0.0 across two rows of a grid: the line under it is still
     lost, and read again."""
@@ -316,7 +346,8 @@ def test_junk_read_over_a_line_is_no_reading_of_it():
     item_row = _words(("N/M", 120, 505, 200, 535, 0.95), ("FRESH YELLOW ONIONS", 720, 505, 1150, 535, 0.95),
                       ("16,400 KGS", 1520, 505, 1760, 535, 0.95))
     junk = _words(("Weeaoenconeenso@n", 110, 310, 1800, 362, 0.0))
-    assert len(_lost_lines(np.asarray(img), 72 / DPI, [item_row, junk], boxed)) == 1
+    lost = _lost_lines(np.asarray(img), 72 / DPI, [item_row, junk], boxed)
+    assert len([box for box, _ in lost if box[2] - box[0] > 2000]) == 1
     sure = _words(("12 Marks and numbers", 120, 326, 560, 356, 0.9), ("13 Description of goods", 720, 326, 1180, 356, 0.9),
                   ("14 Quantity", 1520, 326, 1760, 356, 0.9))
     assert _lost_lines(np.asarray(img), 72 / DPI, [item_row, sure], boxed) == []

@@ -1102,3 +1102,108 @@ def test_a_caption_of_one_short_word_comes_after_a_longer_one_of_the_same_box():
     anchors = find_anchors(page, LABELS)
     assert [x.text for x in anchors["transport"][0].words][0] == "Vessel's"
     assert [x.text for x in anchors["transport"][-1].words] == ["By"]
+
+
+@pytest.fixture(scope="module")
+def thirteenth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("thirteenth")
+    return out, generate(out, seed=131, count=8, layouts="thirteenth")
+
+
+def test_thirteenth_family_text_documents_read_right(thirteenth):
+    """A Chinese exporter's paperwork: a dot-matrix certificate with Box 4 as one sentence ('FROM ... TO ... BY SEA
+    ON MAR. 6, 2025 PER ...'), the packages said in words before the goods, '(Importing Party)' under the line it
+    names and Box 17's boxes typed after each question ('[X]'); a spreadsheet's invoice and landscape packing list
+    with Chinese captions over the English ones; a forwarder's bill with the on-board date in Chinese form."""
+    assert_text_documents_read_right(*thirteenth)
+
+
+def _stacked(zh, en, x, top, size=6.5):
+    """A caption cell: the Chinese over the English, both starting at x."""
+    words = [w(zh, x, top, size=size)]
+    for t in en.split():
+        words.append(w(t, x if len(words) == 1 else words[-1].box.x1 + 2, top + size * 1.3, size=size))
+    return words
+
+
+def test_a_caption_with_its_chinese_over_it_reads_the_value_beside_it_from_its_first_line():
+    """'收货人' over 'Consignee', the consignee's name beside the Chinese and the address beside the English: the two
+    lines are one caption and the value starts at the name. '起运港' over 'From' is a caption no label knows, and the
+    buyer's block beside '买方' over 'Buyer' ends there."""
+    from extractors.trade_documents import extract_trade_document
+    words = [w("COMMERCIAL", 230, 70, size=13), w("INVOICE", 330, 70, size=13)]
+    words += _stacked("买方", "Buyer", 39, 111)
+    words += [w(t, 100, 112 + 10.2 * k, size=8.5) for k, t in enumerate(("SYDNEY", "HOMEBUSH", "AUSTRALIA"))]
+    words += _stacked("起运港", "From", 39, 177) + [w("BUSAN,", 100, 178, size=8.5), w("KOREA", 135, 178, size=8.5)]
+    words += _stacked("发票号码", "Invoice No.", 303, 111) + [w("ULS25-650", 368, 112, size=8.5)]
+    doc = Document(file="inv.pdf", sha256="x", doc_type="commercial_invoice", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_trade_document(doc)
+    assert doc.value("invoice_number") == "ULS25-650"
+    assert doc.value("buyer_name") == "SYDNEY"
+    assert "KOREA" not in (doc.value("buyer_address") or "")
+
+
+def test_a_route_said_in_one_sentence_gives_box_4s_particulars():
+    """Box 4 typed as a sentence, its 'BY' starting a line as the 'By:' caption of other forms does."""
+    from extractors.certificate import extract_certificate
+    box4 = [w("4.", 29, 210, size=6.5), w("Means", 36, 210, size=6.5), w("of", 57, 210, size=6.5),
+            w("transport", 64, 210, size=6.5), w("and", 92, 210, size=6.5), w("route", 104, 210, size=6.5)]
+    x, sentence = 32.0, []
+    for k, line in enumerate(("FROM MELBOURNE, AUSTRALIA TO AUCKLAND, NEW ZEALAND",
+                              "BY SEA ON FEB. 8, 2024 PER YM WELLNESS V.035E")):
+        x = 32.0
+        for t in line.split():
+            sentence.append(w(t, x, 223 + 10.6 * k, size=8.5))
+            x = sentence[-1].box.x1 + 5
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=box4 + sentence)])
+    extract_certificate(doc)
+    assert (doc.value("departure_date"), doc.value("transport"), doc.value("port_of_discharge")) == \
+        ("2024-02-08", "YM WELLNESS V.035E", "AUCKLAND, NEW ZEALAND")
+
+
+def test_a_bracketed_caption_names_the_line_over_it():
+    """'MALAYSIA' over a rule, '(Importing Party)' centred under it, the issuing body's name level with it in the box
+    beside: the importing Party is Malaysia, not China."""
+    from extractors.certificate import extract_certificate
+    words = [w("15.", 29, 604, size=6.5), w("Declaration", 40, 604, size=6.5), w("by", 75, 604, size=6.5),
+             w("the", 83, 604, size=6.5), w("exporter", 94, 604, size=6.5), w("MALAYSIA", 32, 645, size=8.5),
+             w("REPUBLIC", 304, 656, size=8.5), w("OF", 344, 656, size=8.5), w("CHINA", 358, 656, size=8.5),
+             w("(Importing", 140, 658, size=6), w("Party)", 168, 658, size=6)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert doc.value("importing_country") == "MY"
+
+
+@pytest.mark.parametrize("box, meant", [("[X]", True), ("[", False)])
+def test_a_box_typed_after_a_question_answers_it(box, meant):
+    from extractors.certificate import extract_certificate
+    words = [w("17.", 29, 760, size=6.5), w("Third-party", 224, 759, size=7), w("invoicing", 260, 759, size=7),
+             w(box, 300, 759, size=8.5)] + ([w("]", 310, 759, size=8.5)] if box == "[" else [])
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert doc.value("third_party_invoicing") is meant
+
+
+def test_packages_said_in_words_before_the_goods():
+    from extractors.certificate import NUMBER_WORD, SAID_IN_WORDS
+    assert NUMBER_WORD
+    m = SAID_IN_WORDS.match("TWO HUNDRED EIGHT (208) DRUMS OF LUBRICATING BASE OIL")
+    assert m and "TWO HUNDRED EIGHT (208) DRUMS OF LUBRICATING BASE OIL"[m.end():].startswith("208)")
+    assert SAID_IN_WORDS.match("208 DRUMS OF LUBRICATING BASE OIL") is None
+
+
+def test_a_box_before_the_next_question_is_no_answer_to_the_one_before():
+    """'☐ Back-to-back Certificate of Origin ☒ Third-party invoicing': the ticked box follows the first question but
+    is the second's."""
+    from extractors.certificate import extract_certificate
+    words = [w("(17)", 36, 768, size=7), w("☐", 60, 767, size=10), w("Back-to-back", 73, 769, size=8),
+             w("Certificate", 127, 769, size=8), w("of", 176, 769, size=8), w("Origin", 186, 769, size=8),
+             w("☒", 214, 767, size=10), w("Third-party", 227, 769, size=8), w("invoicing", 277, 769, size=8)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert (doc.value("back_to_back"), doc.value("third_party_invoicing")) == (False, True)

@@ -11,6 +11,7 @@ from extractors.normalise import parse_country, parse_date, parse_hs, parse_mone
     ("FEB. “11,2025", "2025-02-11"),  # a speck read as a quote mark before the day
     ("MARCH 13; 2024", "2024-03-13"),  # the comma read as a semicolon off a scan
     ("NOVEMBER 1 9, 2024", "2024-11-19"),  # the day's figures read apart
+    ("DEC, 29, 2024", "2024-12-29"),  # the month's stop read as a comma off a dot-matrix print
     ("2024.12.61", "2024-12-01"), ("2024.61.31", "2024-01-31"),  # a dotted zero read as a 6, year first
 ])
 def test_dates_in_printed_forms(text, iso):
@@ -53,6 +54,7 @@ def test_quantities_money_numbers():
     assert parse_quantity("754 PCS") == (754.0, "PCS")
     assert parse_money("FOB USD 19,430.40") == (19430.4, "USD")
     assert parse_money("US$ 1,176.00") == (1176.0, "USD")
+    assert parse_money("FOB USD85, 363.20") == (85363.2, "USD")  # read apart at its comma off a scan
     assert parse_number("13,490.00") == 13490.0
 
 

@@ -124,6 +124,7 @@ def test_skew_is_measured_in_the_right_direction():
 
 
 def test_capital_confusions():
+    assert fix_confusions("INV~HA248763") == "INV-HA248763"  # a hyphen read as a tilde
     assert fix_confusions("LINY!,") == "LINYI,"
     assert fix_confusions("GO.,") == "CO.,"  # a company's 'CO., LTD.', its C read G
     assert fix_confusions("HANO!/25/186") == "HANOI/25/186"  # shipping marks: an I before the slash
@@ -187,6 +188,19 @@ def test_typewriter_face_repairs():
     kept = _without_ghosts([_word("Thire-party", 318, 351, conf=0.45), _word("pany", 336, 351, conf=0.56),
                             _word("invoicing", 353, 379)])
     assert [w.text for w in kept] == ["Thire-party", "invoicing"]
+    # a mark read inside a word read surer is a speck of it, however surely: 'Third-party : invoicing'
+    kept = _without_ghosts([_word("Third-party", 224, 258, conf=0.93), _word(":", 233, 234, 100, 101, conf=0.67),
+                            _word("invoicing", 260, 287)])
+    assert [w.text for w in kept] == ["Third-party", "invoicing"]
+
+
+def test_junk_read_over_a_tall_stretch_of_the_page_is_no_word():
+    """'NSCS' read at 0.31 over four rows of a grid (a stamp's or rulings' ink) would join the caption beside it."""
+    from extractors.ocr import _finish
+    words = [_word("Back-to-Back", 53, 97), _word("Origin", 143, 163), _word("No", 192, 203),
+             _word("NSCS", 180, 558, top=86, bottom=117, conf=0.31), _word("TITLE", 200, 300, 60, 80, conf=0.9)]
+    kept = _finish([words], Image.new("L", (2480, 3508), 255), 72 / 300)
+    assert [w.text for w in kept] == ["Back-to-Back", "Origin", "No", "TITLE"]
 
 
 def test_a_ruling_read_as_a_letter_splits_the_word_only_where_it_stands():
@@ -329,3 +343,24 @@ def test_a_ruling_read_as_a_bracket_splits_the_fob_value_from_the_invoice_number
     ImageDraw.Draw(img).line([(x_rule, 20), (x_rule, 380)], fill=0, width=3)
     assert [w.text for w in _split_at_rulings([word], img, scale)] == ["7,224.00", "LIN24-745"]
     assert [w.text for w in _split_at_rulings([word], Image.new("L", (1000, 400), 255), scale)] == [text]
+
+
+def test_words_run_together_at_a_change_of_case_are_two():
+    """'Back-to-backCO': tesseract ran a question's caption into its last word in capitals."""
+    from extractors.ocr import _with_case_change_split
+    word = Word(text="Back-to-backCO", confidence=0.9, box=Box(x0=48, top=760, x1=101, bottom=765))
+    a, b = _with_case_change_split([word])
+    assert (a.text, b.text) == ("Back-to-back", "CO") and a.box.x1 == b.box.x0 < 101
+    kept = [Word(text=t, confidence=0.9, box=Box(x0=0, top=0, x1=30, bottom=8)) for t in ("McDONALD", "CO.,", "Ltd")]
+    assert [w.text for w in _with_case_change_split(kept)] == ["McDONALD", "CO.,", "Ltd"]
+
+
+def test_a_copyright_sign_read_off_a_bold_capital_is_no_word():
+    """'© CHINA COUNCIL ...': tesseract read the edge of a bold C as a sign of its own; it had made the value start
+    left of its wrapped line, which was then dropped."""
+    from extractors.ocr import _lines
+    data = {"text": ["©", "CHINA", "COUNCIL"], "conf": [78, 95, 95], "left": [1536, 1558, 1680],
+            "top": [2287, 2290, 2290], "width": [18, 118, 160], "height": [42, 30, 30], "block_num": [1, 1, 1],
+            "par_num": [1, 1, 1], "line_num": [1, 1, 1]}
+    lines, _ = _lines(data, 72 / 300)
+    assert [w.text for ln in lines for w in ln] == ["CHINA", "COUNCIL"]
