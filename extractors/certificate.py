@@ -856,8 +856,9 @@ def _item_of(doc: Document, v: PageView, row: TableRow, expected: int, split: se
         elif inv_no is None:
             inv_no, no_words = collapse(ln.text), ln.words
         elif inv_date is None and not re.search(
-                r"\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}|\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}", ln.text, re.I):
-            # a number that wraps onto a second line (a date OCR garbled is no part of it)
+                r"\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}|\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|"
+                r"^[A-Z]{3,9}[.,]*\s*\d{1,2}\b", ln.text, re.I):
+            # a number that wraps onto a second line (a date OCR garbled is no part of it: 'BPR. 18, 2025')
             inv_no += ln.text.strip()
             no_words = no_words + ln.words
     if inv_date is None and (wrapped := _date_wrapped_under(inv_lines)):

@@ -215,9 +215,9 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "
         if lang == "eng":
             runs = _read_chinese(img, scale, runs)
         spans = _unsure_spans(runs)
-        lost = _lost_lines(grey, scale, runs, printed)
-        if spans or lost:
-            owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang, lost=lost)
+        lost, apart = _lost_lines(grey, scale, runs, printed)
+        if spans or lost or apart:
+            owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang, lost=lost, apart=apart)
     return _finish(runs, img, scale), mean, owed
 
 
@@ -330,6 +330,9 @@ def _unsure_spans(runs: list[list[Word]]) -> list[tuple[int, int, int]]:
     return [(i, k, e) for _, i, k, e in sorted(spans)[:MAX_REREAD_LINES]]
 
 
+Owed = tuple[tuple[int, int, int, int], float]  # a pixel box to read again, and the zoom to read it at
+
+
 @dataclass
 class _Owed:
     """The second readings a page owes: spans of its runs to read again, and lines the reading lost."""
@@ -339,6 +342,8 @@ class _Owed:
     lang: str
     # pixel boxes of lines of print that the reading left largely unread, and the zoom to read each
     lost: list[tuple[tuple[int, int, int, int], float]] = ()
+    # ... and of short pieces of print standing apart, unread, on their lines (an answer in a cell of its own)
+    apart: list[tuple[tuple[int, int, int, int], float]] = ()
 
     def regions(self) -> list[tuple[int, int, int, int]]:
         return [_pixels(self.runs[i][k:e], self.scale, [w for j, r in enumerate(self.runs) for n, w in enumerate(r)
@@ -347,9 +352,10 @@ class _Owed:
     def read_lost(self, img: Image.Image) -> list[dict[str, list]]:
         """The lost lines read again, on a sheet of their own: set among the cells read again, a title changed
         how tesseract read them (a figure cell read '35397220' instead of '3,397.20'). In process that costs
-        ~0.02 s, and only pages with a lost line pay it."""
-        return _read_apart(img, [box for box, _ in self.lost], self.lang, [zoom for _, zoom in self.lost], lines=True) \
-            if self.lost else []
+        ~0.02 s, and only pages with a lost line pay it. The pieces apart, after them, on another."""
+        # (the pieces apart on a sheet of their own: set among the lines, they changed how tesseract read those)
+        return [d for owed in (self.lost, self.apart) if owed
+                for d in _read_apart(img, [box for box, _ in owed], self.lang, [zoom for _, zoom in owed], lines=True)]
 
     def apply(self, found: list[dict[str, list]], found_lost: list[dict[str, list]] = ()) -> list[list[Word]]:
         """The runs with each span replaced where its second reading is decisively surer, and the words read
@@ -369,6 +375,7 @@ class _Owed:
             floor = 0.0 if (k, e) == (0, len(runs[i])) else SURE_SPAN
             if new_words and _mean(new_words) > max(_mean(runs[i][k:e]) + 0.2, floor):
                 runs[i][k:e] = new_words
+        found_lost, found_apart = found_lost[:len(self.lost)], found_lost[len(self.lost):]
         for ((x0, top, x1, bottom), _), data in zip(self.lost, found_lost):
             new, _ = _lines(data, self.scale)
             inside = _inside(top * self.scale, bottom * self.scale)
@@ -403,6 +410,13 @@ class _Owed:
             if gone:
                 runs = [r for r in ([w for w in r if id(w) not in gone] for r in runs) if r]
             runs += _runs([g for g in added if g])
+        # a piece apart read again only adds what nothing was read over: a sure word of its own ('No')
+        for _, data in zip(self.apart, found_apart):
+            new, _ = _lines(data, self.scale)
+            have = [w for r in runs for w in r]
+            added = [[w for w in g if w.confidence >= LOST_SURE and _alnum([w]) >= 2
+                      and not any(_overlap(w, o) for o in have)] for g in new]
+            runs += _runs([g for g in added if g])
         return runs
 
 
@@ -433,13 +447,14 @@ MAX_LOST = 16  # lines read again a page, at most (a stamp or a signature is pri
 
 
 def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed: list[tuple[int, int, int, int]]
-                ) -> list[tuple[tuple[int, int, int, int], float]]:
+                ) -> tuple[list[Owed], list[Owed]]:
     """The lines of print (`blocks.reading_pieces`) that the reading left largely unread - a grid's headings
     boxed in between two rulings, a title in large type: tesseract reading the page as one block drops such a
     line whole, and reads it on its own - as pixel boxes to read again, reaching a little past the line, each
-    with the zoom that brings its print to the size of the page's (a title is read smaller)."""
+    with the zoom that brings its print to the size of the page's (a title is read smaller). Then, apart, the
+    short pieces of print standing apart on their lines that no word covers."""
     if not printed:
-        return []
+        return [], []
     words = [w for r in runs for w in r]
     heights = sorted(w.box.bottom - w.box.top for w in words)
     body = heights[len(heights) // 2] / scale if heights else None  # the page's print, in pixels
@@ -472,7 +487,7 @@ def _lost_lines(grey: np.ndarray, scale: float, runs: list[list[Word]], printed:
                 tight = max(2, h // 8)
                 apart.append(((x0 + max(0, s - pad), max(0, top - tight), x0 + min(x1 - x0, e + pad),
                                min(grey.shape[0], bottom + tight)), zoom))
-    return out[:MAX_LOST] + apart[:MAX_APART]
+    return out[:MAX_LOST], apart[:MAX_APART]
 
 
 def _pieces_apart(mask: np.ndarray, gap: float) -> list[tuple[int, int]]:
@@ -845,6 +860,8 @@ def fix_confusions(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'")  # typed forms print straight apostrophes
     text = re.sub(r"^v\.(?=[0-9OQ@]{2,4}[NSEW]$)", "V.", text)  # a voyage's V read small: 'v.081E'
     text = re.sub(r"(?<=[A-Z0-9])~(?=[A-Z0-9])", "-", text)  # a hyphen read as a tilde: 'INV~HA248763'
+    # a typewriter face's serifed I read twice, as a figure and a letter, before the figures: 'INV-L1I246451'
+    text = re.sub(r"(?<=[A-Z])1I(?=\d)", "I", text)
     if re.search(r"[A-Z]", text) and not re.search(r"[a-z]", text):
         # 'CQ., LTD.', 'GO., LTD.': an O read as Q, a C as G in a company's 'CO.'
         text = re.sub(r"^CQ(?=\.)|^(?:GO|C0)(?=\.,$)", "CO", text)

@@ -230,10 +230,10 @@ def test_a_line_the_reading_lost_is_read_again():
     _, boxed = reading_pieces(img, DPI)
     item_row = _words(("N/M", 120, 505, 200, 535, 0.95), ("FRESH YELLOW ONIONS", 720, 505, 1150, 535, 0.95),
                       ("16,400 KGS", 1520, 505, 1760, 535, 0.95))
-    lost = _lost_lines(np.asarray(img), 72 / DPI, [item_row], boxed)
-    # the line, then its short pieces standing apart ('14 Quantity'), each read again on its own too
-    assert len([box for box, _ in lost if box[2] - box[0] > 2000]) == 1
-    assert all(boxed[0][0] <= box[0] and box[2] <= boxed[0][2] for box, _ in lost[1:])
+    lost, apart = _lost_lines(np.asarray(img), 72 / DPI, [item_row], boxed)
+    # the line, and apart its short pieces standing apart ('14 Quantity'), each read again on its own too
+    assert len(lost) == 1
+    assert apart and all(boxed[0][0] <= box[0] and box[2] <= boxed[0][2] for box, _ in apart)
     (_, top, _, bottom), zoom = lost[0]
     assert top < boxed[0][1] and bottom > boxed[0][3]  # reaching past the line
     assert 1.0 < zoom <= 1.5  # print of about the page's size: enlarged as any second reading
@@ -241,10 +241,9 @@ def test_a_line_the_reading_lost_is_read_again():
     headings = _words(("12 Marks and numbers", 120, 326, 560, 356, 0.9),
                       ("13 Description of goods", 720, 326, 1180, 356, 0.9),
                       ("14 Quantity", 1520, 326, 1760, 356, 0.9))
-    assert _lost_lines(np.asarray(img), 72 / DPI, [item_row, headings], boxed) == []
+    assert _lost_lines(np.asarray(img), 72 / DPI, [item_row, headings], boxed) == ([], [])
     # one heading of three read: most of the line's print unread
-    lost = _lost_lines(np.asarray(img), 72 / DPI, [item_row, headings[:1]], boxed)
-    assert len([box for box, _ in lost if box[2] - box[0] > 2000]) == 1
+    assert len(_lost_lines(np.asarray(img), 72 / DPI, [item_row, headings[:1]], boxed)[0]) == 1
 
 
 def test_a_lost_line_read_again_gives_the_words_the_first_reading_lacks():
@@ -260,6 +259,17 @@ def test_a_lost_line_read_again_gives_the_words_the_first_reading_lacks():
                                                                         ("N/M", 0.95)]
     runs = owed.apply([], [data(("ee", 720, 326, 790, 356, 0.4))])  # nothing read surely: nothing added
     assert sorted(w.text for r in runs for w in r) == ["Marks", "N/M"]
+
+
+def test_a_piece_apart_read_again_only_adds_a_sure_word_where_none_was_read():
+    from extractors.ocr import _Owed
+    read = _words(("Third-Party", 130, 700, 380, 736, 0.95), ("Invoicing", 395, 700, 600, 736, 0.95))
+    owed = _Owed(runs=[read], spans=[], scale=72 / DPI, lang="eng", apart=[((790, 695, 870, 741), 1.5)])
+    runs = owed.apply([], [lost_line_data(("No", 810, 700, 860, 736, 0.96))])
+    assert sorted(w.text for r in runs for w in r) == ["Invoicing", "No", "Third-Party"]
+    # nothing replaced, however surely read again: the piece's reading is on a sheet of its own
+    runs = owed.apply([], [lost_line_data(("Invoicinq", 395, 700, 600, 736, 0.99))])
+    assert sorted(w.text for r in runs for w in r) == ["Invoicing", "Third-Party"]
 
 
 def lost_line_data(*spec):
@@ -329,12 +339,13 @@ def test_a_short_answer_apart_on_a_line_read_elsewhere_is_read_again_on_its_own(
     read = _words(("Back-to-Back", 130, 620, 430, 656, 0.95), ("CO", 445, 620, 500, 656, 0.95),
                   ("No", 810, 620, 860, 656, 0.95), ("Third-Party", 130, 700, 380, 736, 0.95),
                   ("Invoicing", 395, 700, 600, 736, 0.95))
-    lost = _lost_lines(np.asarray(img), 72 / DPI, [read], boxed)
-    assert len(lost) == 1
-    (x0, top, x1, bottom), _ = lost[0]
+    lost, apart = _lost_lines(np.asarray(img), 72 / DPI, [read], boxed)
+    assert lost == [] and len(apart) == 1
+    (x0, top, x1, bottom), _ = apart[0]
     assert 780 < x0 < 810 and 860 < x1 < 900 and 680 < top < 700 and 736 < bottom < 760
     # read, nothing is owed
-    assert _lost_lines(np.asarray(img), 72 / DPI, [read + _words(("No", 810, 700, 860, 736, 0.95))], boxed) == []
+    assert _lost_lines(np.asarray(img), 72 / DPI, [read + _words(("No", 810, 700, 860, 736, 0.95))], boxed) == \
+        ([], [])
 
 
 def test_junk_read_over_a_line_is_no_reading_of_it():
@@ -346,11 +357,10 @@ def test_junk_read_over_a_line_is_no_reading_of_it():
     item_row = _words(("N/M", 120, 505, 200, 535, 0.95), ("FRESH YELLOW ONIONS", 720, 505, 1150, 535, 0.95),
                       ("16,400 KGS", 1520, 505, 1760, 535, 0.95))
     junk = _words(("Weeaoenconeenso@n", 110, 310, 1800, 362, 0.0))
-    lost = _lost_lines(np.asarray(img), 72 / DPI, [item_row, junk], boxed)
-    assert len([box for box, _ in lost if box[2] - box[0] > 2000]) == 1
+    assert len(_lost_lines(np.asarray(img), 72 / DPI, [item_row, junk], boxed)[0]) == 1
     sure = _words(("12 Marks and numbers", 120, 326, 560, 356, 0.9), ("13 Description of goods", 720, 326, 1180, 356, 0.9),
                   ("14 Quantity", 1520, 326, 1760, 356, 0.9))
-    assert _lost_lines(np.asarray(img), 72 / DPI, [item_row, sure], boxed) == []
+    assert _lost_lines(np.asarray(img), 72 / DPI, [item_row, sure], boxed) == ([], [])
 
 
 def test_rulings_across_a_line_cut_out_are_cleared_and_its_letters_kept():

@@ -125,6 +125,7 @@ def test_skew_is_measured_in_the_right_direction():
 
 def test_capital_confusions():
     assert fix_confusions("INV~HA248763") == "INV-HA248763"  # a hyphen read as a tilde
+    assert fix_confusions("INV-L1I246451") == "INV-LI246451"  # Courier's I read as a figure and a letter
     assert fix_confusions("LINY!,") == "LINYI,"
     assert fix_confusions("GO.,") == "CO.,"  # a company's 'CO., LTD.', its C read G
     assert fix_confusions("HANO!/25/186") == "HANOI/25/186"  # shipping marks: an I before the slash
