@@ -436,6 +436,12 @@ def _place_and_date(views: list[PageView], signature_key: str, upper_keys: tuple
         if iso:
             # drop stray lines (the stamp's text) so the region is the place-and-date and authority lines
             return place, iso, r, ln.words
+    # (the signature's caption matched by its first words, 'Place and date', printed over its value)
+    under = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE, max_height=4 * max(a.box.height, 4.0))
+    text, ws = first_line(under)
+    place, iso = _place_then_date(text)
+    if iso:
+        return place, iso, under, ws
     return _captioned_place_and_date(views, upper_keys) if not r.lines else (None, None, r, [])
 
 
@@ -455,7 +461,9 @@ def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]
         upper = next((a for k in upper_keys if (a := v.first(k))), None)
         if upper is None:
             continue
-        below = [a for a in v.anchors.get("place_and_date", []) if a.box.top > upper.box.top]
+        # (in the box's column: Box 15's caption is no caption of Box 16's)
+        below = [a for a in v.anchors.get("place_and_date", []) if a.box.top > upper.box.top and
+                 abs(a.box.x0 - upper.box.x0) < 100]
         if not below:
             continue
         a = min(below, key=lambda a: abs(a.box.x0 - upper.box.x0))
@@ -987,9 +995,12 @@ def _items(doc: Document, views: list[PageView]) -> list[dict[str, ExtractedFiel
         head_conf = sum(a.confidence for a in heads.values()) / len(heads)
         # (a heading of its own in the headings' row, right of the box's first heading: not the words 'FOB value'
         # inside Box 12's one heading)
+        # (nor 'Quantity / FOB value', one heading whose parts a slash joins)
         split = {k: a for k, first in (("fob_value", "quantity"), ("invoice_date", "invoice"))
                  if (a := v.first(k)) is not None and first in heads and a.box.x0 > heads[first].box.x1 + 2 and
-                 abs(a.box.top - heads[first].box.top) < 2}
+                 abs(a.box.top - heads[first].box.top) < 2 and
+                 not any(w.text == "/" and heads[first].box.x1 - 1 <= w.box.x0 and w.box.x1 <= a.box.x0 + 1 and
+                         abs(w.box.top - a.box.top) < 4 for w in v.page.words)}
         heads = {**heads, **split}
         # a row starts at its item number, or at its HS code where OCR lost a lone digit in the narrow Box 6
         starts = {"item_number": re.compile(r"^\s*\d{1,3}\s*$"), "hs_code": re.compile(r"^\s*\d{4}\.?\d{2}")}

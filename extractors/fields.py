@@ -180,6 +180,20 @@ def answered(view: PageView, anchor: Anchor) -> bool | None:
 
 def answer_of(view: PageView, anchor: Anchor) -> tuple[bool | None, bool]:
     """The answer after a question, and whether it is given in words (not by a box)."""
+    answer, in_words = _answer_beside(view, anchor)
+    if answer is None:
+        # ('Third-party invoicing' over 'Yes': the answer printed under the question, starting where it starts)
+        h = max(anchor.box.height, 4.0)
+        # (where the question's words start: a box number may lead it, '17. Back-to-back CO')
+        start = next((w.box.x0 for w in anchor.words if re.search(r"[A-Za-z]{2}", w.text)), anchor.box.x0)
+        under = sorted((w for w in view.page.words if abs(w.box.x0 - start) <= 2 and
+                        anchor.box.bottom - 1 <= w.box.top <= anchor.box.bottom + 1.5 * h), key=lambda w: w.box.top)
+        if under and norm(under[0].text) in ANSWERS:
+            return ANSWERS[norm(under[0].text)], True
+    return answer, in_words
+
+
+def _answer_beside(view: PageView, anchor: Anchor) -> tuple[bool | None, bool]:
     h = max(anchor.box.height, 4.0)
     level = sorted((w for w in view.page.words if anchor.box.x1 - 1 <= w.box.x0 and
                     abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < h / 2),

@@ -1172,9 +1172,10 @@ def complete_header(page: Page, heads: dict[str, Anchor], columns: list[Label], 
         return heads
     # (the row of the headings' first words in Latin letters: where a row of Chinese stands over the English
     # headings, '单价' over 'Unit Price', the English row is the one to complete)
-    top = min(next((w for w in a.words if not CJK.search(w.text)), a.words[0]).box.top for a in heads.values())
+    # (and in each tier of headings, where a table prints its headings in two: each head's row)
+    tops = {next((w for w in a.words if not CJK.search(w.text)), a.words[0]).box.top for a in heads.values()}
     used = {id(w) for a in heads.values() for w in a.words}
-    band = [w for w in page.words if abs(w.box.top - top) < 6 and id(w) not in used]
+    band = [w for w in page.words if min(abs(w.box.top - t) for t in tops) < 6 and id(w) not in used]
     lines = group_lines(band)
     out = dict(heads)
     for col in columns:
@@ -1360,6 +1361,45 @@ def _bounded_by_other_headings(page: Page, heads: list[Anchor], cols: list[Colum
     return out
 
 
+def _tiers(heads: list[Anchor]) -> tuple[list[Anchor], list[Anchor]]:
+    """Headings in two tiers: those with another heading over them (their spans across overlapping) are the
+    lower tier. A table of one tier has none: its headings stand side by side."""
+    stacked = [b for b in heads if any(a is not b and a.box.bottom <= b.box.top + 1 and
+                                       min(a.box.x1, b.box.x1) - max(a.box.x0, b.box.x0) > 2 for a in heads)]
+    if not stacked:
+        return heads, []
+    # (the tiers by height, halfway between the top heading and the highest stacked one: a heading of the lower
+    # tier need not stand under one of the upper, and off a scan its box may stand a few points higher)
+    split = (min(a.box.top for a in heads) + min(b.box.top for b in stacked)) / 2
+    lower = [b for b in heads if b.box.top >= split]
+    if len(lower) < 2 or len(lower) == len(heads):
+        return heads, []
+    return [a for a in heads if _not_among(a, lower)], lower
+
+
+def _starts_lower_tier(x0: float, upper: list[Anchor], lower: list[Anchor]) -> bool:
+    """Does a line starting at x0 start an item's lower row: at the table's left edge (the HS code under the item
+    number), or where only a lower heading starts (the criterion, where no HS code is printed)?"""
+    at = lambda heads: any(abs(x0 - a.box.x0) <= 2 for a in heads)  # noqa: E731
+    return x0 <= min(a.box.x0 for a in lower) + 2 or (at(lower) and not at(upper))
+
+
+def _not_among(a: Anchor, anchors: list[Anchor]) -> bool:
+    return not any(a is b for b in anchors)
+
+
+def _starts_row(ln: Line, cols: list[Column], starters: dict[str, re.Pattern[str] | None]) -> bool:
+    """Does the line hold a row's key value in the key's column?"""
+    for k, pat in starters.items():
+        col = next((c for c in cols if c.key == k), None)
+        if col is None:
+            continue
+        text = " ".join(w.text for w in ln.words if col.x0 <= (w.box.x0 + w.box.x1) / 2 < col.x1)
+        if text and (pat is None or pat.search(text)):
+            return True
+    return False
+
+
 def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, re.Pattern[str]], *,
                stop_top: float | None = None, row_start: re.Pattern[str] | None = None,
                max_gap: float = 60.0) -> list[TableRow]:
@@ -1372,6 +1412,12 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
         return []
     heads = sorted(headers.values(), key=lambda a: a.box.x0)
     cols = _bounded_by_other_headings(page, heads, columns_of(headers, page.width))
+    # headings in two tiers, each item on two rows of the table ('Item No. | Marks | Description' over 'HS Code |
+    # Origin criterion | ...'): the lower tier's columns read an item's lines from the one that starts at the
+    # table's left edge, after its first
+    upper, lower = _tiers(heads)
+    tier_cols = [_bounded_by_other_headings(page, t, columns_of({a.key: a for a in t}, page.width))
+                 for t in (upper, lower)] if lower else []
     head_top = min(h.box.top for h in heads)
     head_bottom = max(h.box.bottom for h in heads)
     stop = stop_top if stop_top is not None else page.height
@@ -1380,10 +1426,12 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
             and (w.box.top + w.box.bottom) / 2 > head_bottom - 1]
     lines = group_lines(body)
 
+    tier = 0
+
     def col_of(w: Word) -> str | None:
         # by the word's centre: OCR boxes stand a point or two off where the text layer puts them
         cx = (w.box.x0 + w.box.x1) / 2
-        for c in cols:
+        for c in (tier_cols[tier] if tier_cols else cols):
             if c.x0 <= cx < c.x1:
                 return c.key
         return None
@@ -1396,8 +1444,18 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
             if rows:
                 break  # '******' under the last item: the list is closed, nothing after it is goods
             continue
-        right_set = _set_right(ln, heads)
-        under = _under_one_heading(ln, heads)
+        starts_here = False
+        if lower:
+            # (an item starts by the upper tier's keys: an HS code under the item number starts none)
+            starts_here = _starts_row(ln, tier_cols[0], {k: p for k, p in starters.items()
+                                                         if any(a.key == k for a in upper)} or starters)
+            if starts_here:
+                tier = 0
+            elif tier == 0 and rows and _starts_lower_tier(ln.words[0].box.x0, upper, lower):
+                tier, starts_at = 1, {}
+        tier_heads = (upper, lower)[tier] if lower else heads
+        right_set = _set_right(ln, tier_heads)
+        under = _under_one_heading(ln, tier_heads)
 
         def columns(placed: dict[int, str]) -> dict[str, list[Word]]:
             by_col: dict[str, list[Word]] = {}
@@ -1408,8 +1466,8 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
             return by_col
 
         by_col = columns({})
-        starts = False
-        for k, pat in starters.items():
+        starts = starts_here
+        for k, pat in starters.items() if not lower else ():
             key_text = " ".join(w.text for w in by_col.get(k, []))
             if key_text and (pat is None or pat.search(key_text)):
                 starts = True

@@ -58,7 +58,7 @@ SHIPPING_CAPTIONS = [
 
 INVOICE = DocSpec(
     labels=[
-        L("title", ("COMMERCIAL INVOICE", "INVOICE", "商业发票", "TAX INVOICE"), beside=0),
+        L("title", ("COMMERCIAL INVOICE", "INVOICE", "商业发票", "TAX INVOICE", "EXPORT INVOICE"), beside=0),
         L("invoice_number", ("Invoice No.", "INVOICE NO", "Invoice Number", "发票号码 Invoice No.", "发票号 Invoice No.",
                              "Inv. No.", "Invoice #", "Invoice Ref.", "发票号码", "发票号", "Invoice No. and Date",
                              "Invoice No. & Date", "Invoice No./Date", "No. & date of invoice",
@@ -487,6 +487,8 @@ def extract_trade_document(doc: Document) -> None:
         _total_on_its_line(doc, views, headers)  # (the sum in the amount column, where the line sets one there)
     if doc.doc_type == "commercial_invoice" and doc.value("total_amount") is None:
         _total_on_its_line(doc, views)
+    if doc.doc_type == "bill_of_lading" and doc.value("total_packages") is None:
+        _packages_in_goods_block(doc, views)
 
 
 # The parties of an invoice and a packing list, sender first: (name, address, country) field names
@@ -628,6 +630,7 @@ def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, header
         words = [w for ln in v.lines for w in ln.words
                  if abs((w.box.top + w.box.bottom) / 2 - (row.box.top + row.box.bottom) / 2) < max(row.box.height, 4.0) * 0.6
                  and id(w) not in {id(x) for x in row.words}]  # (either side of the caption: '770 PKGS  TOTAL :')
+        _weights_over_one_another(doc, row, heads, words, missing, v.lines)
         for k, head in enumerate(cols):
             name = missing.get(head.key)
             if name is None:
@@ -652,6 +655,54 @@ def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, header
                 if unit:
                     doc.fields["weight_unit"] = make_field(doc, Region(head, head.box, [Line(head.words)]), unit,
                                                            words=head.words)
+
+
+STATED_PACKAGES = re.compile(r"(\d[\d,]*)\s+(?:PACKAGES|PKGS?\.?|CARTONS|CTNS|DRUMS|BAGS|MESH BAGS|PALLETS|CASES|BALES|"
+                             r"ROLLS|CRATES|SACKS|BUNDLES|PIECES|PCS|BOXES)\b", re.I)
+
+
+def _packages_in_goods_block(doc: Document, views: list[PageView]) -> None:
+    """A bill whose packages stand under a heading no label holds ('Packages'): the number and kind of packages
+    the goods block states first ('86 PACKAGES'), on the first line under the goods' headings."""
+    for v in views:
+        heads = v.anchors.get("description", [])
+        if not heads:
+            continue
+        head = heads[0]
+        below = [ln for ln in v.lines if head.box.bottom < ln.box.top < head.box.bottom + 40]
+        for ln in sorted(below, key=lambda ln: ln.box.top)[:2]:
+            for phrase in phrases(ln):
+                m = STATED_PACKAGES.match(" ".join(w.text for w in phrase))
+                value = parse_number(m[1]) if m else None
+                if value:
+                    field = make_field(doc, Region(head, ln.box, [Line(phrase)]), value, words=phrase)
+                    # (told by where it stands, not by a caption of its own: a little less sure)
+                    doc.fields["total_packages"] = field.model_copy(update={"confidence": round(field.confidence * 0.9, 4)})
+                    return
+
+
+def _weights_over_one_another(doc: Document, row: Anchor, heads: dict[str, Anchor], words: list[Word],
+                              missing: dict[str, str], lines: list[Line]) -> None:
+    """'N.W. / G.W. (KGS)' over one column, the totals '20,100.00 / 21,627.60' under it: the figure before the
+    slash is the net weight, the one after it the gross, wherever the wider figures' middles fall."""
+    net, gross = heads.get("net_weight"), heads.get("gross_weight")
+    if net is None or gross is None or "net_weight" not in missing or "gross_weight" not in missing or \
+            not 0 <= gross.box.x0 - net.box.x1 < 12:
+        return
+    ws = sorted((w for w in words if w.box.x1 > net.box.x0 - 2), key=lambda w: w.box.x0)
+    m = NET_OVER_GROSS.match(" ".join(w.text for w in ws))
+    if not m:
+        return
+    for name, figure in (("total_net_weight", m[1]), ("total_gross_weight", m[2])):
+        value = parse_number(figure)
+        if value is not None:
+            doc.fields[name] = make_field(doc, Region(row, row.box, [Line(ws)]), value, words=ws)
+    for key in ("net_weight", "gross_weight"):
+        missing.pop(key, None)
+    unit = _unit_in_caption(gross, lines) or _unit_in_caption(net, lines)
+    if unit and doc.value("weight_unit") is None:
+        doc.fields["weight_unit"] = make_field(doc, Region(gross, gross.box, [Line(gross.words)]), unit,
+                                               words=gross.words)
 
 
 def _unit_in_caption(head: Anchor, lines: list[Line] = ()) -> str | None:
@@ -735,6 +786,7 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
                 value, valid = readers[col.key](text) if text.strip() else (None, True)
                 item[col.key] = cell_field(doc, v.page.number, row.words(col.key), value, valid=valid,
                                            header_confidence=head_conf)
+            _weights_in_one_cell(doc, v.page.number, item, row, heads, head_conf)
             _hs_code_in_description(doc, v.page.number, item, row.words("description"), head_conf)
             # a unit printed with the quantity ("12,500 KGS") when there is no unit column
             if item.get("quantity_unit") is None or item["quantity_unit"].value is None:
@@ -745,6 +797,24 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
             _check_arithmetic(item)
             items.append(item)
     return items
+
+
+NET_OVER_GROSS = re.compile(r"\s*([\d,]+(?:\.\d+)?)\s*/\s*([\d,]+(?:\.\d+)?)\b")
+
+
+def _weights_in_one_cell(doc: Document, page: int, item: dict[str, ExtractedField], row, heads: dict[str, Anchor],
+                         head_conf: float) -> None:
+    """'N.W. / G.W.' over one column, '989.40 / 1,165.16' under it: the figures either side of the slash are the
+    net and the gross weight, wherever their middles fall under the two captions."""
+    net, gross = heads.get("net_weight"), heads.get("gross_weight")
+    if net is None or gross is None or not 0 <= gross.box.x0 - net.box.x1 < 12:
+        return
+    ws = sorted(row.words("net_weight") + row.words("gross_weight"), key=lambda w: (round(w.box.top), w.box.x0))
+    m = NET_OVER_GROSS.match(" ".join(w.text for w in ws))
+    if not m:
+        return
+    for key, figure in (("net_weight", m[1]), ("gross_weight", m[2])):
+        item[key] = cell_field(doc, page, ws, parse_number(figure), header_confidence=head_conf)
 
 
 HS_IN_TEXT = re.compile(r"\b(?:H\.?\s?S\.?|HTS|TARIFF)\s*(?:CODE|NO\.?)?\s*[:.]?\s*(\d{4}[.\s]?\d{2}(?:[.\s]?\d{2,4})?)\b",

@@ -141,8 +141,9 @@ def render_invoice_q(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh = Sheet("Export Invoice")
     L, R = 40.0, 555.0
     cur = f.get("currency") or "USD"
-    sh.text(L, 34, f.get("seller_name") or "", 13, SANSB)
-    _lines(sh, L, 52, [f.get("seller_address") or ""], 300, 8, SANS, 1.2)
+    # (the seller's name wrapped short of the title set at the right)
+    y = _lines(sh, L, 34, [f.get("seller_name") or ""], 330, 13, SANSB, 1.15)
+    _lines(sh, L, y + 3, [f.get("seller_address") or ""], 300, 8, SANS, 1.2)
     sh.text_right(R, 34, "EXPORT INVOICE", 15, SANSB)
     sh.hline(L, R, 80)
     line = (f"Invoice No.: {f.get('invoice_number') or ''}     Date: {_ymd(f.get('invoice_date'))}     "
@@ -179,7 +180,7 @@ def render_invoice_q(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh.text_right(R - 3, y + 6, f"{cur} {fmt_num(f.get('total_amount'))}", 9, SANSB)
     sh.hline(L, R, y + 20)
     sh.text(L, y + 34, f"Goods of {country_name(f.get('seller_country')).title()} origin.", 9, SANS)
-    sh.text(360, y + 70, f"For {f.get('seller_name') or ''}", 8, SANS)
+    _lines(sh, 360, y + 70, [f"For {f.get('seller_name') or ''}"], R - 360, 8, SANS, 1.2)
     sh.hline(360, R, y + 110)
     sh.text(360, y + 113, "Authorised signatory", 7.5, SANS)
     return sh.finish()
@@ -191,8 +192,8 @@ def render_packing_list_o(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh = Sheet("Packing List")
     L, R = 40.0, 555.0
     unit = (f.get("weight_unit") or "KGS").upper()
-    sh.text(L, 34, f.get("shipper_name") or "", 13, SANSB)
-    _lines(sh, L, 52, [opts.get("shipper_address") or ""], 300, 8, SANS, 1.2)
+    y = _lines(sh, L, 34, [f.get("shipper_name") or ""], 330, 13, SANSB, 1.15)
+    _lines(sh, L, y + 3, [opts.get("shipper_address") or ""], 300, 8, SANS, 1.2)
     sh.text_right(R, 34, "PACKING LIST", 15, SANSB)
     sh.hline(L, R, 80)
     sh.text(L, 88, f"Invoice No.: {f.get('invoice_number') or ''}     Date: {_ymd(f.get('date'))}", 9, SANS)

@@ -1207,3 +1207,82 @@ def test_a_box_before_the_next_question_is_no_answer_to_the_one_before():
                    pages=[Page(number=1, width=595, height=842, words=words)])
     extract_certificate(doc)
     assert (doc.value("back_to_back"), doc.value("third_party_invoicing")) == (False, True)
+
+
+@pytest.fixture(scope="module")
+def fourteenth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fourteenth")
+    return out, generate(out, seed=141, count=8, layouts="fourteenth")
+
+
+def test_fourteenth_family_text_documents_read_right(fourteenth):
+    """A certificate with each item on two rows of its goods table, under headings in two tiers, and 'Place and
+    date' captions over their values in Boxes 15 and 16; an export invoice with its particulars on one line and
+    prices per unit; a packing list with net over gross in one column; a bill of lading whose packages stand under
+    'Packages'."""
+    assert_text_documents_read_right(*fourteenth)
+
+
+def test_goods_on_two_rows_under_headings_in_two_tiers():
+    """'6. Item No. | 7. Marks and numbers | 8. ... description of goods' over '9. HS Code | 10. Origin criterion |
+    11. Country of origin | 12. Quantity / FOB value | 13. Invoice No. and date': each item's first line is read
+    under the upper tier, its line starting at the table's left edge under the lower."""
+    from extractors.certificate import extract_certificate
+
+    def caption(text, x, top):
+        out = []
+        for t in text.split():
+            out.append(w(t, x if not out else out[-1].box.x1 + 2, top, size=6.5))
+        return out
+    words = []
+    for text, x in (("6. Item No.", 33), ("7. Marks and numbers", 83), ("8. Number and kind of packages; description "
+                                                                        "of goods", 203)):
+        words += caption(text, x, 288)
+    for text, x in (("9. HS Code", 33), ("10. Origin criterion", 113), ("11. Country of origin", 203),
+                    ("12. Quantity / FOB value", 303), ("13. Invoice No. and date", 433)):
+        words += caption(text, x, 303)
+    for k, (n, marks, desc, hs, crit, qty, inv) in enumerate(
+            (("1", "TOKYO/24/286", "291 CARTONS ACOUSTIC GUITARS", "920290", "CTC", "291 PCS", "EXP/2024/2844"),
+             ("2", "N/M", "10 PALLETS PIANO STOOLS", "940171", "RVC", "120 PCS", "EXP/2024/2844"))):
+        top = 318 + 26 * k
+        words += [w(n, 33, top), w(marks, 83, top)] + caption(desc.replace(" ", " "), 203, top)
+        words += [w(hs, 33, top + 11), w(crit, 113, top + 11), w("VIET", 203, top + 11), w("NAM", 225, top + 11)]
+        words += [w(qty.split()[0], 303, top + 11), w(qty.split()[1], 325, top + 11), w(inv, 433, top + 11),
+                  w("2024/01/26", 493, top + 11)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert [(i["item_number"], i["marks"], i["packages"], i["description"], i["hs_code"], i["origin_criterion"],
+             i["country_of_origin"], i["quantity"], i["invoice_number"]) for i in doc.item_values()] == [
+        (1, "TOKYO/24/286", "291 CARTONS", "ACOUSTIC GUITARS", "920290", "CTC", "VN", 291.0, "EXP/2024/2844"),
+        (2, "N/M", "10 PALLETS", "PIANO STOOLS", "940171", "RVC", "VN", 120.0, "EXP/2024/2844")]
+
+
+def test_totals_of_net_over_gross_in_one_column():
+    from extractors.trade_documents import extract_trade_document
+    words = [w("PACKING", 440, 34, size=15), w("LIST", 510, 34, size=15)]
+    heads = [("Description", 43), ("of", 90), ("goods", 100), ("Quantity", 283), ("Packages", 363), ("N.W.", 423),
+             ("/", 443), ("G.W.", 447), ("(KGS)", 467)]
+    words += [w(t, x, 186, size=8) for t, x in heads]
+    words += [w(t, x, 202, size=9) for t, x in (("ACOUSTIC", 43), ("GUITARS", 90), ("291", 283), ("PCS", 300),
+                                                 ("291", 363), ("CTNS", 380), ("989.40", 423), ("/", 455),
+                                                 ("1,165.16", 462))]
+    words += [w(t, x, 222, size=9) for t, x in (("TOTAL", 43), ("291", 363), ("CTNS", 380), ("20,100.00", 423),
+                                                 ("/", 470), ("21,627.60", 477))]
+    doc = Document(file="pl.pdf", sha256="x", doc_type="packing_list", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_trade_document(doc)
+    assert (doc.value("total_net_weight"), doc.value("total_gross_weight"), doc.value("weight_unit")) == \
+        (20100.0, 21627.6, "KGS")
+
+
+def test_box_17_answered_under_each_question():
+    from extractors.certificate import extract_certificate
+    words = [w("17.", 33, 710, size=6.5), w("Back-to-back", 54, 713, size=6.5), w("CO", 94, 713, size=6.5),
+             w("Third-party", 224, 713, size=6.5), w("invoicing", 257, 713, size=6.5), w("Issued", 394, 713, size=6.5),
+             w("retroactively", 415, 713, size=6.5), w("No", 54, 725), w("Yes", 224, 725), w("No", 394, 725)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert (doc.value("back_to_back"), doc.value("third_party_invoicing"), doc.value("issued_retroactively")) == \
+        (False, True, False)
