@@ -436,13 +436,12 @@ def _place_and_date(views: list[PageView], signature_key: str, upper_keys: tuple
         if iso:
             # drop stray lines (the stamp's text) so the region is the place-and-date and authority lines
             return place, iso, r, ln.words
-    # (the signature's caption matched by its first words, 'Place and date', printed over its value)
-    under = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE, max_height=4 * max(a.box.height, 4.0))
-    text, ws = first_line(under)
-    place, iso = _place_then_date(text)
-    if iso:
-        return place, iso, under, ws
-    return _captioned_place_and_date(views, upper_keys) if not r.lines else (None, None, r, [])
+    # (the signature's caption matched by its first words, 'Place and date', printed over its value: read as
+    # the captions of place and date are, in its box's column)
+    captioned = _captioned_place_and_date(views, upper_keys)
+    if captioned[1] is not None or not r.lines:
+        return captioned
+    return None, None, r, []
 
 
 def _place_then_date(text: str | None) -> tuple[str | None, str | None]:
@@ -461,13 +460,15 @@ def _captioned_place_and_date(views: list[PageView], upper_keys: tuple[str, ...]
         upper = next((a for k in upper_keys if (a := v.first(k))), None)
         if upper is None:
             continue
-        # (in the box's column: Box 15's caption is no caption of Box 16's)
-        below = [a for a in v.anchors.get("place_and_date", []) if a.box.top > upper.box.top and
-                 abs(a.box.x0 - upper.box.x0) < 100]
+        # (in the box's column: Box 15's caption is no caption of Box 16's; a signature's caption matched by its
+        # first words, 'Place and date', is such a caption too)
+        below = [a for k in ("place_and_date", "declaration_signature", "certification_signature")
+                 for a in v.anchors.get(k, []) if a.box.top > upper.box.top and abs(a.box.x0 - upper.box.x0) < 100]
         if not below:
             continue
         a = min(below, key=lambda a: abs(a.box.x0 - upper.box.x0))
-        r = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE)
+        # (its value beside it or on the line under it: a short block, which the box beside does not cut)
+        r = region_of(v.page, a, v.all_anchors, boilerplate=BOILERPLATE, max_height=4 * max(a.words[0].box.height, 4.0))
         text, ws = first_line(r)
         return (*_place_then_date(text), r, ws)
     for v in views:  # 'Place:' over 'Date:', in the box's column
