@@ -241,7 +241,7 @@ def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word
     body = heights[len(heights) // 2] if heights else 0.0
     words = [w for w in words if w.confidence >= LOST_JUNK or w.box.bottom - w.box.top <= TALL_JUNK * body]
     words = _split_at_rulings(_without_ghosts(words), img, scale)
-    return with_spaced_letters_joined(fix_case_in_capitals(_with_case_change_split(
+    return with_spaced_letters_joined(fix_case_in_capitals(_with_run_together_split(
         _with_stray_marks_attached(_with_split_words_joined(words)))))
 
 
@@ -880,7 +880,7 @@ CASE_CHANGE = re.compile(r"([A-Za-z][a-z-]*[a-z]{3})([A-Z]{2,}[.,:]?)")
 UNDERLINED_SPACE = re.compile(r"([A-Z0-9][A-Za-z0-9.,'-]*?)_+([A-Z0-9][A-Za-z0-9.,'-]*)")
 
 
-def _with_case_change_split(words: list[Word]) -> list[Word]:
+def _with_run_together_split(words: list[Word]) -> list[Word]:
     """Two words tesseract ran together: where the space is narrow and the second is in capitals
     ('Back-to-backCO' is 'Back-to-back' and 'CO'), or where a rule under the line shows in the space
     ('NEW_ZEALAND'). Each is given its share of the box by its letters."""

@@ -686,14 +686,13 @@ def _weights_over_one_another(doc: Document, row: Anchor, heads: dict[str, Ancho
     """'N.W. / G.W. (KGS)' over one column, the totals '20,100.00 / 21,627.60' under it: the figure before the
     slash is the net weight, the one after it the gross, wherever the wider figures' middles fall."""
     net, gross = heads.get("net_weight"), heads.get("gross_weight")
-    if net is None or gross is None or "net_weight" not in missing or "gross_weight" not in missing or \
-            not 0 <= gross.box.x0 - net.box.x1 < 12:
+    if net is None or gross is None or "net_weight" not in missing or "gross_weight" not in missing:
         return
     ws = sorted((w for w in words if w.box.x1 > net.box.x0 - 2), key=lambda w: w.box.x0)
-    m = NET_OVER_GROSS.match(" ".join(w.text for w in ws))
+    m = _net_over_gross(heads, ws)
     if not m:
         return
-    for name, figure in (("total_net_weight", m[1]), ("total_gross_weight", m[2])):
+    for name, figure in (("total_net_weight", m[0]), ("total_gross_weight", m[1])):
         value = parse_number(figure)
         if value is not None:
             doc.fields[name] = make_field(doc, Region(row, row.box, [Line(ws)]), value, words=ws)
@@ -802,18 +801,25 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
 NET_OVER_GROSS = re.compile(r"\s*([\d,]+(?:\.\d+)?)\s*/\s*([\d,]+(?:\.\d+)?)\b")
 
 
+def _net_over_gross(heads: dict[str, Anchor], ws: list[Word]) -> tuple[str, str] | None:
+    """The net and gross figures either side of a slash, where 'N.W.' and 'G.W.' head one column together (the
+    gross heading right after the net one)."""
+    net, gross = heads.get("net_weight"), heads.get("gross_weight")
+    if net is None or gross is None or not 0 <= gross.box.x0 - net.box.x1 < 12:
+        return None
+    m = NET_OVER_GROSS.match(" ".join(w.text for w in ws))
+    return (m[1], m[2]) if m else None
+
+
 def _weights_in_one_cell(doc: Document, page: int, item: dict[str, ExtractedField], row, heads: dict[str, Anchor],
                          head_conf: float) -> None:
     """'N.W. / G.W.' over one column, '989.40 / 1,165.16' under it: the figures either side of the slash are the
     net and the gross weight, wherever their middles fall under the two captions."""
-    net, gross = heads.get("net_weight"), heads.get("gross_weight")
-    if net is None or gross is None or not 0 <= gross.box.x0 - net.box.x1 < 12:
-        return
     ws = sorted(row.words("net_weight") + row.words("gross_weight"), key=lambda w: (round(w.box.top), w.box.x0))
-    m = NET_OVER_GROSS.match(" ".join(w.text for w in ws))
+    m = _net_over_gross(heads, ws)
     if not m:
         return
-    for key, figure in (("net_weight", m[1]), ("gross_weight", m[2])):
+    for key, figure in (("net_weight", m[0]), ("gross_weight", m[1])):
         item[key] = cell_field(doc, page, ws, parse_number(figure), header_confidence=head_conf)
 
 

@@ -163,6 +163,19 @@ def _grid_row(sh: Sheet, cells: list[tuple[str, str, list[str]]], xs: list[float
         _lines(sh, x1 + 4, top + 4, [s for s in value if s], x2 - x1 - 8, size, SANS, 1.2)
 
 
+def _party_and_particulars(sh: Sheet, L: float, R: float, top: float, cap: float, mid: float, cap2: float,
+                           party: tuple[str, str], party_lines: list[str],
+                           particulars: list[tuple[str, str, str]]) -> None:
+    """The spreadsheet's head: the party's caption cell and block at the left, the particulars stacked in
+    captioned cells at the right, three rows of 22 points."""
+    sh.rect(L, top, L + cap, top + 66)
+    sh.rect(L + cap, top, mid, top + 66)
+    _two_captions(sh, L + 3, top + 3, *party)
+    _lines(sh, L + cap + 4, top + 4, party_lines, mid - L - cap - 8, 8.5, SANS, 1.2)
+    for k, (chinese, english, value) in enumerate(particulars):
+        _grid_row(sh, [(chinese, english, [value])], [mid, mid + cap2, R], top + k * 22, 22)
+
+
 def render_invoice_p(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh = Sheet("Commercial Invoice")
     L, R = 36.0, 559.0
@@ -172,15 +185,11 @@ def render_invoice_p(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh.center(297, 86, "COMMERCIAL INVOICE", 13, SANSB)
     y = 108.0
     mid, cap = 300.0, 56.0
-    sh.rect(L, y, L + cap, y + 66)
-    sh.rect(L + cap, y, mid, y + 66)
-    _two_captions(sh, L + 3, y + 3, "买方", "Buyer")
-    _lines(sh, L + cap + 4, y + 4, [f.get("buyer_name") or "", f.get("buyer_address") or ""], mid - L - cap - 8, 8.5,
-           SANS, 1.2)
-    for k, (chinese, english, value) in enumerate((("发票号码", "Invoice No.", f.get("invoice_number") or ""),
-                                                   ("发票日期", "Date", _xl(f.get("invoice_date"))),
-                                                   ("价格条款", "Price Terms", opts.get("incoterm_text", "")))):
-        _grid_row(sh, [(chinese, english, [value])], [mid, mid + 62, R], y + k * 22, 22)
+    _party_and_particulars(sh, L, R, y, cap, mid, 62, ("买方", "Buyer"),
+                           [f.get("buyer_name") or "", f.get("buyer_address") or ""],
+                           [("发票号码", "Invoice No.", f.get("invoice_number") or ""),
+                            ("发票日期", "Date", _xl(f.get("invoice_date"))),
+                            ("价格条款", "Price Terms", opts.get("incoterm_text", ""))])
     y += 66
     _grid_row(sh, [("起运港", "From", [opts.get("port_of_loading", "")]), ("目的港", "To", [opts.get("destination", "")])],
               [L, L + cap, mid, mid + 62, R], y, 22)
@@ -250,15 +259,11 @@ def render_packing_list_n(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     sh.center(421, 76, "PACKING LIST", 13, SANSB)
     y = 98.0
     cap, mid = 60.0, 430.0
-    sh.rect(L, y, L + cap, y + 66)
-    sh.rect(L + cap, y, mid, y + 66)
-    _two_captions(sh, L + 3, y + 3, "收货人", "Consignee")
-    _lines(sh, L + cap + 4, y + 4, [f.get("consignee_name") or "", opts.get("consignee_address") or ""],
-           mid - L - cap - 8, 8.5, SANS, 1.2)
-    for k, (chinese, english, value) in enumerate((("发票号码", "Invoice No.", f.get("invoice_number") or ""),
-                                                   ("日期", "Date", _xl(f.get("date"))),
-                                                   ("船名航次", "Vessel", opts.get("vessel", "")))):
-        _grid_row(sh, [(chinese, english, [value])], [mid, mid + 66, R], y + k * 22, 22)
+    _party_and_particulars(sh, L, R, y, cap, mid, 66, ("收货人", "Consignee"),
+                           [f.get("consignee_name") or "", opts.get("consignee_address") or ""],
+                           [("发票号码", "Invoice No.", f.get("invoice_number") or ""),
+                            ("日期", "Date", _xl(f.get("date"))),
+                            ("船名航次", "Vessel", opts.get("vessel", ""))])
     y += 78
     xs = [L, L + 70, L + 320, L + 400, L + 450, L + 510, L + 590, L + 670, R]
     heads = [("箱号", "C/No."), ("货物名称", "Description of Goods"), ("数量", "Quantity"), ("单位", "Unit"),

@@ -348,12 +348,12 @@ def test_a_ruling_read_as_a_bracket_splits_the_fob_value_from_the_invoice_number
 
 def test_words_run_together_at_a_change_of_case_are_two():
     """'Back-to-backCO': tesseract ran a question's caption into its last word in capitals."""
-    from extractors.ocr import _with_case_change_split
+    from extractors.ocr import _with_run_together_split
     word = Word(text="Back-to-backCO", confidence=0.9, box=Box(x0=48, top=760, x1=101, bottom=765))
-    a, b = _with_case_change_split([word])
+    a, b = _with_run_together_split([word])
     assert (a.text, b.text) == ("Back-to-back", "CO") and a.box.x1 == b.box.x0 < 101
     kept = [Word(text=t, confidence=0.9, box=Box(x0=0, top=0, x1=30, bottom=8)) for t in ("McDONALD", "CO.,", "Ltd")]
-    assert [w.text for w in _with_case_change_split(kept)] == ["McDONALD", "CO.,", "Ltd"]
+    assert [w.text for w in _with_run_together_split(kept)] == ["McDONALD", "CO.,", "Ltd"]
 
 
 def test_a_copyright_sign_read_off_a_bold_capital_is_no_word():
