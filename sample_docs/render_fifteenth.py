@@ -104,7 +104,7 @@ def render_certificate_q(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
 
     # Boxes 6-13
     top = 290.0
-    xs = [L, L + 28, L + 90, L + 240, L + 288, L + 332, L + 376, L + 442, R]
+    xs = [L, L + 26, L + 84, L + 224, L + 270, L + 310, L + 374, L + 440, R]  # (a country's name fits its column)
     heads = [("6.", ["Item", "number"]), ("7.", ["Marks and", "numbers on", "packages"]),
              ("8.", ["Number and kind of packages;", "and description of goods"]), ("9.", ["HS Code", "(6 digits)"]),
              ("10.", ["Origin", "criterion"]), ("11.", ["RCEP", "country of", "origin"]),
