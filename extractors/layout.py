@@ -13,7 +13,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -54,17 +54,12 @@ def norm(text: str) -> str:
 class Line:
     words: list[Word]
 
-    @property
+    @cached_property
     def box(self) -> Box:
-        # computed once: lines are built and then only read
-        cached = self.__dict__.get("_box")
-        if cached is None or cached[0] != len(self.words):
-            boxes = [w.box for w in self.words]  # (one Box built, not one per word: this runs for every line)
-            b = boxes[0] if len(boxes) == 1 else Box(x0=min(x.x0 for x in boxes), top=min(x.top for x in boxes),
-                                                     x1=max(x.x1 for x in boxes), bottom=max(x.bottom for x in boxes))
-            cached = (len(self.words), b)
-            self.__dict__["_box"] = cached
-        return cached[1]
+        # computed once (an attribute from then on): lines are built and then only read
+        boxes = [w.box for w in self.words]  # (one Box built, not one per word: this runs for every line)
+        return boxes[0] if len(boxes) == 1 else Box(x0=min(x.x0 for x in boxes), top=min(x.top for x in boxes),
+                                                    x1=max(x.x1 for x in boxes), bottom=max(x.bottom for x in boxes))
 
     @property
     def text(self) -> str:
@@ -263,6 +258,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             hits.update(prefix3.get(first[:3], ()))  # (every word sharing the first word's first three letters)
         starts[first] = sorted(hits)
     run_lengths: dict[int, int] = {}
+    lines_under: dict[int, list[Line]] = {}
+    line_tops = [ln.box.top for ln in lines]
     joined: dict[tuple[int, int], str] = {}
     for var in variants:
         n = len(var.tokens)
@@ -299,7 +296,10 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                         break
                     sc = fuzz.ratio(head, var.text[:len(head)])
                     if sc >= max(threshold, 90.0):
-                        more = _continuation(lines, line, line.words[idx[s]], var.text[len(head):].strip())
+                        under = lines_under.get(k)
+                        if under is None:  # (looked for once for all the labels starting at this word)
+                            under = lines_under[k] = _lines_under(lines, line_tops, line, line.words[idx[s]])
+                        more = _continuation(under, line, line.words[idx[s]], var.text[len(head):].strip())
                         if more:
                             best = (sc, kk)
                             break
@@ -444,6 +444,8 @@ def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], 
     starting level with the Chinese ('收货人 | SYDNEY TOY ...' with 'Consignee' level with the address) is read from
     its first line. A Chinese anchor of the same label there is part of it; the Chinese need not be a known
     caption ('船名航次' over 'Vessel')."""
+    if not any(CJK.search(w.text) for ln in lines for w in ln.words):
+        return  # (most pages print no Chinese: nothing to look for)
     tops = sorted(lines, key=lambda ln: ln.box.top)
     owner = {id(w): (k, a) for k, v in found.items() for a in v for w in a.words}
     for key, v in found.items():
@@ -838,15 +840,21 @@ def _match_chinese(lines: list[Line], nlp, matcher, keys: dict[int, str]) -> lis
     return out
 
 
-def _continuation(lines: list[Line], line: Line, first: Word, rest: str) -> list[Word]:
-    """The words on the line under `line`, starting under `first`, that spell `rest` (a caption's second
-    line); empty when they do not."""
+def _lines_under(lines: list[Line], tops: list[float], line: Line, first: Word) -> list[Line]:
+    """The lines just under `line` (`tops`: each line's top), close enough under `first` to go on a caption
+    starting there."""
+    h = max(first.box.height, 4.0)
+    bottom = line.box.bottom
+    return [below for below, top in zip(lines, tops) if bottom - 1 < top < bottom + 1.2 * h]
+
+
+def _continuation(under: list[Line], line: Line, first: Word, rest: str) -> list[Word]:
+    """The words on a line under `line` (`under`: `_lines_under`), starting under `first`, that spell `rest` (a
+    caption's second line); empty when they do not."""
     if not rest:
         return []
     h = max(first.box.height, 4.0)
-    for below in lines:
-        if not (line.box.bottom - 1 < below.box.top < line.box.bottom + 1.2 * h):
-            continue
+    for below in under:
         start = [w for w in below.words if abs(w.box.x0 - first.box.x0) < 1.5 * h]
         if not start:
             continue
