@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields import (PageView, answer_of, cell_field, first_line, join_wrapped, locate, make_field,
-                               read_region, split_party, ticked, view_pages)
+from extractors.fields import (PACKAGE_KINDS, PageView, answer_of, cell_field, first_line, join_wrapped, locate,
+                               make_field, packages_line, read_region, split_party, ticked, value_lines, view_pages)
 from extractors.layout import (Anchor, Label, Line, Region, TableRow, columns_of, complete_header, group_lines,
                                read_table, region_of)
 from extractors.ocr import has_print, reread_many, want
@@ -140,9 +140,7 @@ BOILERPLATE = (
     "Partnership Agreement.",
 )
 
-PACKAGES = re.compile(r"^\s*(\d[\d,]*\.?\s*(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?|PALLETS?|PACKAGES|PKGS?|BOXES|"
-                      r"CASES?|BALES?|ROLLS?|CRATES?|SACKS?|BUNDLES?|PCS|PIECES|SETS|IBCS?|CONTAINERS?))\b[\s,]*(?:OF\s+)?",
-                      re.I)
+PACKAGES = re.compile(rf"^\s*(\d[\d,]*\.?\s*{PACKAGE_KINDS})\b[\s,]*(?:OF\s+)?", re.I)
 NUMBER_WORD = (r"(?:ZERO|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|THIRTEEN|FOURTEEN|FIFTEEN|"
                r"SIXTEEN|SEVENTEEN|EIGHTEEN|NINETEEN|TWENTY|THIRTY|FORTY|FIFTY|SIXTY|SEVENTY|EIGHTY|NINETY|HUNDRED|"
                r"THOUSAND|AND)")
@@ -198,10 +196,10 @@ def extract_certificate(doc: Document) -> None:
     d = parse_date(r.text) if r else None
     f["departure_date"] = make_field(doc, r, d[0] if d else None, valid=d is not None)
     r = region("transport")
-    text, ws = first_line(r)
+    text, ws = value_lines(r)
     f["transport"] = make_field(doc, r, text, words=ws)
     r = region("port_of_discharge")
-    text, ws = first_line(r)
+    text, ws = value_lines(r)
     f["port_of_discharge"] = make_field(doc, r, text, words=ws)
     # (or said in one sentence, its 'FROM', 'TO' and 'BY' read as captions of other forms' Box 4)
     f.update(_route_in_words(doc, views))
@@ -341,9 +339,10 @@ def _country_over_caption(views: list[PageView], key: str) -> Region | None:
     if any(a.box.x1 <= w.box.x0 < right and abs((w.box.top + w.box.bottom) / 2 - (a.box.top + a.box.bottom) / 2)
            < h / 2 for w in v.page.words):
         return None  # ('Importing Party: JAPAN': answered beside, in its box)
-    # (the lowest line over it within that width: the box beside may set its lines a little lower)
-    above = [ws for ln in v.lines if a.box.top - 2.5 * h <= ln.box.bottom <= a.box.top + 0.5
-             if (ws := [w for w in ln.words if left - 2 <= w.box.x0 and w.box.x1 <= right + 2])]
+    # (the lowest line over it within that width: the box beside may set its lines a little lower; set close over
+    # the caption, the line's descent may reach into the caption's ascent)
+    above = [ws for ln in v.lines if a.box.top - 2.5 * h <= ln.box.bottom <= a.box.top + 0.25 * h
+             if (ws := _run_from(ln, left - 2, right + 2, h))]
     if not above:
         return None
     ws = max(above, key=lambda ws: max(w.box.bottom for w in ws))
@@ -351,6 +350,18 @@ def _country_over_caption(views: list[PageView], key: str) -> Region | None:
         return None
     line = Line(ws)
     return Region(a, line.box, [line])
+
+
+def _run_from(line: Line, x0: float, x1: float, h: float) -> list[Word]:
+    """The words of `line` starting between x0 and x1, and the words running on closely after them (a caption set
+    left under its country, not centred: 'NEW ZEALAND' reaches past it)."""
+    out: list[Word] = []
+    for w in line.words:
+        if out and w.box.x0 - out[-1].box.x1 < 1.5 * max(h, w.box.height) or not out and x0 <= w.box.x0 <= x1:
+            out.append(w)
+        elif out:
+            break
+    return out
 
 
 def _number_readings(doc: Document, views: list[PageView]):
@@ -807,6 +818,10 @@ def _item_of(doc: Document, v: PageView, row: TableRow, expected: int, split: se
     desc_words = [w for ln in desc_lines for w in ln.words]
     n_said = len(desc_text[:said.end()].rstrip("(").split()) if said else 0
     pk_words = desc_words[:n_said + len(figures[:m.end()].split())] if m else []
+    if packages is None and (stated := packages_line(desc_lines)) is not None:
+        # (or on a line of their own under the goods: 'PACKED IN: 826 MESH BAGS')
+        packages, pk_words = stated
+        description = collapse(" ".join(w.text for ln in desc_lines for w in ln.words if w not in pk_words))
     put("packages", pk_words, packages)
     put("description", [w for ln in desc_lines for w in ln.words if w not in pk_words], description)
     hs_raw = row.text("hs_code")

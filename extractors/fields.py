@@ -109,10 +109,33 @@ COMPANY_END = re.compile(
 COMPANY_FORM = re.compile(r"(?:(?:CO\.,?|COMPANY|LTD\.?|LIMITED|PTE\.?|PTY\.?|INC\.?|CORP\.?|CORPORATION|SDN\.?|"
                           r"BHD\.?|JSC|PLC|LLC|GMBH|PVT\.?)\s*)+", re.I)
 CONTACT = re.compile(r"^(TEL|PHONE|FAX|MOBILE|MOB|E-?MAIL|WEB(SITE)?|WWW|HTTP|CONTACT|ATTN)\b", re.I)
+# a party's registration with a tax office or an issuing body, printed in its block: 'Exporter Reg. No.
+# 0105556012345', 'Tax ID 0105556012345 (Head Office)', 'VAT No. GB123456789', '统一社会信用代码 91320300...'
+REGISTRATION = re.compile(r"\b(?:TAX\s*(?:ID|NO|CODE)|TIN|VAT|GST|NPWP|EORI|USCI|IEC|BRN|ABN|"
+                          r"(?:REG(?:ISTRATION)?|REGISTERED)\.?\s*(?:NO|NUMBER|CODE)|CUSTOMS\s*CODE)\b"
+                          r"|税号|纳税人识别号|统一社会信用代码", re.I)
 
 
 CAPTION_WORDS = r"[A-Za-z][A-Za-z.'/&-]*(?: [A-Za-z][A-Za-z.'/&-]*){0,2}"  # a caption of a word or three
 CAPTIONED = re.compile(rf"^{CAPTION_WORDS} ?[:：]\s*\S")
+
+
+# the kinds of packages goods are counted in
+PACKAGE_KINDS = (r"(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?|PALLETS?|PACKAGES|PKGS?|BOXES|CASES?|BALES?|ROLLS?|CRATES?|"
+                 r"SACKS?|BUNDLES?|PCS|PIECES|SETS|IBCS?|CONTAINERS?)")
+# a line of a description cell that only states the packages: '826 MESH BAGS', 'PACKED IN: 200 CARTONS'
+PACKAGES_LINE = re.compile(rf"^\s*\(?(?:(?:PACKED\s+IN|PACKING|PACKAGES?|PKGS?)\s*[:：]?\s*)?(\d[\d,]*\s*{PACKAGE_KINDS})\)?\.?\s*$",
+                           re.I)
+
+
+def packages_line(lines: list[Line]) -> tuple[str, list[Word]] | None:
+    """The number and kind of packages a description cell states on a line of its own after the goods, with its
+    words: ('826 MESH BAGS', [...])."""
+    for ln in lines[1:]:
+        m = PACKAGES_LINE.match(ln.text)
+        if m:
+            return collapse(m[1]), list(ln.words)
+    return None
 
 
 BLOCK_GAP = 3.0  # a gap between a party block's lines wider than a line and this many of its narrowest ends it
@@ -124,6 +147,8 @@ def split_party(region: Region | None) -> tuple[str | None, str | None, str | No
         return None, None, None, [], []
     # telephone, fax, e-mail and web lines of a letterhead or address block are not the address
     lines = [ln for ln in region.lines if ln.text.strip() and not CONTACT.match(ln.text.strip())]
+    # ... nor is a line giving the party's registration: a caption and a number of five or more figures
+    lines = [ln for ln in lines if not (REGISTRATION.search(ln.text) and re.search(r"\d{5}", ln.text.replace(" ", "")))]
     # ... and a line led by a caption of its own ('Vessel: ONE HARMONY V.066S') ends the block
     cut = next((i for i, ln in enumerate(lines) if i and CAPTIONED.match(ln.text.strip())), None)
     lines = lines[:cut] if cut is not None else lines
@@ -167,6 +192,28 @@ def first_line(region: Region | None) -> tuple[str | None, list[Word]]:
         return None, []
     ln = region.lines[0]
     return collapse(ln.text.lstrip(":： ")), ln.words
+
+
+def value_lines(region: Region | None) -> tuple[str | None, list[Word]]:
+    """A one-line value, or one beside its caption that wraps at its tab stop: 'Vessel's name  EVERGREEN EVER
+    LEGEND' over 'V.099E' set where the value starts. The lines under it that start where it starts, each close
+    under the last, go on it; under a caption's own start they would be another value's."""
+    text, ws = first_line(region)
+    if region is None or not ws:
+        return text, ws
+    a = region.anchor.box
+    lead = ws[0]
+    if lead.box.x0 < a.x1 or not (a.top - 2 <= (lead.box.top + lead.box.bottom) / 2 <= a.bottom + 2):
+        return text, ws  # (not beside its caption)
+    out, prev = list(ws), region.lines[0]
+    for ln in region.lines[1:]:
+        if abs(ln.words[0].box.x0 - lead.box.x0) > 2 or ln.box.top - prev.box.bottom > 0.6 * prev.box.height:
+            break
+        out += ln.words
+        prev = ln
+    if len(out) == len(ws):
+        return text, ws
+    return collapse(" ".join(w.text for w in out).lstrip(":： ")), out
 
 
 ANSWER_REACH = 250.0  # points right of a question its answer in a cell of its own stands within

@@ -14,7 +14,7 @@ from typing import Callable
 from rapidfuzz import fuzz
 
 from extractors.fields import (CAPTION_WORDS, CAPTIONED, COMPANY_END, COMPANY_FORM, PageView, cell_field, first_line,
-                               make_field, read_region, split_party, view_pages)
+                               make_field, packages_line, read_region, split_party, view_pages)
 from extractors.layout import (Anchor, Label, Line, Region, phrases, complete_header, find_anchors, group_lines,
                                read_table, region_of, split_segments)
 from extractors.normalise import (collapse, money_in_line, parse_country, parse_date, parse_hs, parse_money,
@@ -91,13 +91,17 @@ INVOICE = DocSpec(
           meaning=('total + amount|value|invoice|grand|sum|payable|due',)),
         # (the goods' sum before freight, insurance or tax: it ends the goods as the total does)
         L("subtotal", ("Subtotal", "Sub Total", "Sub-total", "小计")),
+        # a number caption of its own under the title ('INVOICE' over a box of 'No.' and 'Date'): the invoice's
+        # number where no caption names it the invoice's. It stands alone: run on, it is text ('NO. 18 BEIJING
+        # ROAD', 'Account No. 044-1-23456')
+        L("number", ("No.", "Number", "No", "编号"), standalone=True),
         *SHIPPING_CAPTIONS,
         L("closing", ("We certify that this invoice is true and correct", "签字盖章 Signature and stamp",
                       "Country of origin of goods", "For and on behalf of", "Authorized Signature",
                       "Bank Details", "Beneficiary Bank")),
     ],
     # "a|b": the first of these labels found; "letterhead": the block above the title when no label names it
-    fields=[("invoice_number", "invoice_number", "code"), ("invoice_date", "invoice_date|invoice_number", "date"),
+    fields=[("invoice_number", "invoice_number|number", "code"), ("invoice_date", "invoice_date|invoice_number", "date"),
             ("seller_name,seller_address,seller_country", "seller|letterhead", "party"),
             ("buyer_name,buyer_address,buyer_country", "buyer|consignee", "party"),
             ("currency", "currency", "currency"), ("incoterm", "incoterm", "incoterm"),
@@ -206,6 +210,8 @@ BILL_OF_LADING = DocSpec(
         L("port_of_discharge", ("Port of Discharge", "Discharge Port"),
           meaning=('port|place + discharge|unloading|discharging|destination', 'discharge port')),
         L("receipt", ("Place of Receipt",)),
+        # (the carrier's booking, beside the bill's number: it bounds the shipper's block under it)
+        L("booking", ("Booking No.", "Booking Number", "Booking Ref.", "Booking Reference", "Export References")),
         L("precarriage", ("Pre-carriage by", "Pre-Carriage")),
         L("delivery", ("Place of Delivery", "Final Destination")),
         L("marks", ("Marks and Numbers", "Marks & Nos.", "Container No. / Seal No.")),
@@ -655,6 +661,14 @@ def _totals_from_row(doc: Document, views: list[PageView], spec: DocSpec, header
                 if unit:
                     doc.fields["weight_unit"] = make_field(doc, Region(head, head.box, [Line(head.words)]), unit,
                                                            words=head.words)
+        if "packages" in missing and doc.value("total_packages") is None:
+            # no column for the packages: the row states them in words of their kind ('1,229 PACKAGES' under the
+            # goods' description)
+            for p in phrases(Line(words)):
+                m = STATED_PACKAGES.fullmatch(" ".join(w.text for w in p))
+                if m and (value := parse_number(m[1])) is not None:
+                    doc.fields["total_packages"] = make_field(doc, Region(row, row.box, [Line(p)]), value, words=p)
+                    break
 
 
 STATED_PACKAGES = re.compile(r"(\d[\d,]*)\s+(?:PACKAGES|PKGS?\.?|CARTONS|CTNS|DRUMS|BAGS|MESH BAGS|PALLETS|CASES|BALES|"
@@ -785,8 +799,11 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
                 value, valid = readers[col.key](text) if text.strip() else (None, True)
                 item[col.key] = cell_field(doc, v.page.number, row.words(col.key), value, valid=valid,
                                            header_confidence=head_conf)
+            if _carried_over(item):
+                continue  # ('Carried forward' / 'Brought forward': a page's sum, no goods)
             _weights_in_one_cell(doc, v.page.number, item, row, heads, head_conf)
             _hs_code_in_description(doc, v.page.number, item, row.words("description"), head_conf)
+            _packages_in_description(doc, v.page.number, item, row.cells.get("description", []), head_conf)
             # a unit printed with the quantity ("12,500 KGS") when there is no unit column
             if item.get("quantity_unit") is None or item["quantity_unit"].value is None:
                 q = parse_quantity(row.text("quantity"))
@@ -796,6 +813,30 @@ def _items(doc: Document, views: list[PageView], spec: DocSpec, headers: dict[in
             _check_arithmetic(item)
             items.append(item)
     return items
+
+
+# a sum carried from one sheet to the next, printed as a row of the goods table
+CARRIED = re.compile(r"^(?:balance\s+|sub-?total\s+)?(?:carried|brought)\s+(?:forward|fwd\.?|over)\b|^[cb]/[fo]$", re.I)
+
+
+def _carried_over(item: dict[str, ExtractedField]) -> bool:
+    desc = item.get("description")
+    return desc is not None and bool(desc.value) and bool(CARRIED.match(desc.value.strip()))
+
+
+def _packages_in_description(doc: Document, page: int, item: dict[str, ExtractedField], lines: list[Line],
+                             head_conf: float) -> None:
+    """'826 MESH BAGS' on a line of its own under the goods in the description cell, where no column holds the
+    packages: the line's packages, and no part of its description."""
+    if "packages" not in item or item["packages"].value is not None or item.get("description") is None:
+        return
+    stated = packages_line(lines)
+    count = parse_number(stated[0].split()[0]) if stated else None
+    if count is None:
+        return
+    item["packages"] = cell_field(doc, page, stated[1], count, header_confidence=head_conf)
+    kept = [w for ln in lines for w in ln.words if w not in stated[1]]
+    item["description"] = item["description"].model_copy(update={"value": collapse(" ".join(w.text for w in kept))})
 
 
 NET_OVER_GROSS = re.compile(r"\s*([\d,]+(?:\.\d+)?)\s*/\s*([\d,]+(?:\.\d+)?)\b")

@@ -1286,3 +1286,149 @@ def test_box_17_answered_under_each_question():
     extract_certificate(doc)
     assert (doc.value("back_to_back"), doc.value("third_party_invoicing"), doc.value("issued_retroactively")) == \
         (False, True, False)
+
+
+@pytest.fixture(scope="module")
+def fifteenth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fifteenth")
+    return out, generate(out, seed=151, count=8, layouts="fifteenth")
+
+
+def test_fifteenth_family_text_documents_read_right(fifteenth):
+    """A web system's certificate with the exporter's registration over its name, Box 4's values at a tab stop
+    and each item's packages on a line of their own; an ERP's invoice with 'No.' in a box and its goods carried
+    forward onto a second sheet; a packing list without a packages column; a bill of lading with a booking number
+    beside its own number."""
+    assert_text_documents_read_right(*fifteenth)
+
+
+def test_a_registration_line_is_no_part_of_a_party():
+    anchor = Anchor("exporter", Box(x0=32, top=30, x1=200, bottom=37), 100, [], 1)
+    lines = [Line([w("Exporter", 40, 42), w("Reg.", 80, 42), w("No.", 100, 42), w("0105556012345", 118, 42)]),
+             Line([w("SIAM", 40, 52), w("AGRO", 70, 52), w("PRODUCE", 100, 52), w("CO.,", 150, 52), w("LTD.", 172, 52)]),
+             Line([w("88/9", 40, 62), w("MOO", 64, 62), w("4,", 88, 62), w("BANGKOK", 100, 62), w("10260,", 150, 62),
+                   w("THAILAND", 185, 62)]),
+             Line([w("Tax", 40, 72), w("ID", 60, 72), w("0105556012345", 75, 72), w("(Head", 150, 72),
+                   w("Office)", 175, 72)])]
+    name, address, country, _, _ = split_party(Region(anchor, anchor.box, lines))
+    assert (name, address, country) == ("SIAM AGRO PRODUCE CO., LTD.", "88/9 MOO 4, BANGKOK 10260, THAILAND", "TH")
+
+
+def test_packages_on_a_line_of_their_own_under_the_goods():
+    from extractors.fields import packages_line
+    lines = [Line([w("FRESH", 125, 340), w("GARLIC,", 155, 340), w("10KG", 195, 340), w("MESH", 220, 340),
+                   w("BAG", 245, 340)]),
+             Line([w("PACKING", 125, 350)]),
+             Line([w("PACKED", 125, 360), w("IN:", 160, 360), w("826", 175, 360), w("MESH", 190, 360), w("BAGS", 215, 360)])]
+    got = packages_line(lines)
+    assert got is not None and got[0] == "826 MESH BAGS" and [x.text for x in got[1]] == ["PACKED", "IN:", "826", "MESH", "BAGS"]
+    assert packages_line(lines[:2]) is None  # ('PACKING' of '10KG MESH BAG PACKING' states no packages)
+
+
+def _invoice_page(words):
+    return Document(file="inv.pdf", sha256="x", doc_type="commercial_invoice", doc_type_confidence=0.9,
+                    pages=[Page(number=1, width=595, height=842, words=words)])
+
+
+def test_a_number_caption_of_its_own_is_the_invoices_number_and_an_address_is_none():
+    """'No.' in a box under the title, beside the number: the invoice's number. 'NO. 18 BEIJING ROAD' in the
+    letterhead runs on: an address, no caption."""
+    from extractors.trade_documents import extract_trade_document
+    words = [w("LINYI", 36, 34, size=12), w("FOODSTUFF", 80, 34, size=12), w("CO.,", 160, 34, size=12),
+             w("LTD.", 190, 34, size=12),
+             w("NO.", 36, 50, size=7.5), w("18", 52, 50, size=7.5), w("BEIJING", 63, 50, size=7.5),
+             w("ROAD,", 95, 50, size=7.5), w("CHINA", 122, 50, size=7.5),
+             w("INVOICE", 480, 30, size=16), w("No.", 404, 61), w("EXP/2025/7724", 450, 61, size=9),
+             w("Date", 404, 79), w("28", 450, 79, size=9), w("Apr", 462, 79, size=9), w("2025", 480, 79, size=9)]
+    doc = _invoice_page(words)
+    extract_trade_document(doc)
+    assert (doc.value("invoice_number"), doc.value("invoice_date")) == ("EXP/2025/7724", "2025-04-28")
+
+
+def test_sums_carried_from_sheet_to_sheet_are_no_goods():
+    from extractors.trade_documents import _carried_over
+    from pipeline.model import ExtractedField
+    for text, meant in (("Carried forward", True), ("Brought forward", True), ("Balance brought forward", True),
+                        ("C/F", True), ("FRESH CHINESE CABBAGE", False), ("Forwarding charges", False)):
+        item = {"description": ExtractedField(value=text, confidence=1.0)}
+        assert _carried_over(item) is meant, text
+
+
+def test_a_packing_lists_total_row_states_its_packages_under_the_goods():
+    """No packages column: 'TOTAL  1,229 PACKAGES  20,555.00  22,279.90' gives the total packages too."""
+    from extractors.trade_documents import extract_trade_document
+    words = [w("PACKING", 440, 30, size=16), w("LIST", 510, 30, size=16)]
+    heads = [("C/No.", 39), ("Description", 101), ("of", 150), ("goods", 160), ("N.W.", 289), ("(KGS)", 310),
+             ("G.W.", 349), ("(KGS)", 370), ("Q'ty", 409), ("Meas.", 479), ("(CBM)", 503)]
+    words += [w(t, x, 194) for t, x in heads]
+    words += [w(t, x, 214, size=8.5) for t, x in (("1-283", 39), ("FRESH", 101), ("CABBAGE", 130), ("4,245.00", 300),
+                                                   ("4,612.90", 360), ("4,245", 416), ("KGS", 445), ("12.735", 530))]
+    words += [w(t, x, 224.5, size=8.5) for t, x in (("283", 101), ("CARTONS", 120))]
+    words += [w(t, x, 246, size=9) for t, x in (("TOTAL", 39), ("283", 101), ("PACKAGES", 120), ("4,245.00", 300),
+                                                 ("4,612.90", 360), ("12.735", 530))]
+    doc = Document(file="pl.pdf", sha256="x", doc_type="packing_list", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_trade_document(doc)
+    items = doc.item_values()
+    assert (items[0]["description"], items[0]["packages"]) == ("FRESH CABBAGE", 283)
+    assert (doc.value("total_packages"), doc.value("total_net_weight"), doc.value("total_gross_weight")) == \
+        (283, 4245.0, 4612.9)
+
+
+def test_a_country_over_a_caption_set_left_under_it_reaches_past_the_caption():
+    """'NEW ZEALAND' over '(Importing Party)' set where it starts, not centred under it, the country's descent
+    reaching into the caption's ascent (the boxes as the text layer gives them)."""
+    from extractors.certificate import extract_certificate
+
+    def box(text, x0, x1, top, bottom):
+        return Word(text=text, confidence=1.0, box=Box(x0=x0, top=top, x1=x1, bottom=bottom))
+    words = [w("15.", 35, 603, size=7), w("Declaration", 46, 603, size=7), w("by", 90, 603, size=7),
+             w("the", 100, 603, size=7), w("exporter", 113, 603, size=7),
+             box("NEW", 40, 59, 642.3, 651.8), box("ZEALAND", 61, 102, 642.3, 651.8), box("CHINA", 308, 335, 642.3, 651.8),
+             box("COUNCIL", 337, 375, 642.3, 651.8), box("(Importing", 40, 69, 651.0, 657.8),
+             box("Party)", 71, 89, 651.0, 657.8),
+             w("BANGKOK,", 40, 712, size=8.5), w("THAILAND,", 87, 712, size=8.5)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert doc.value("importing_country") == "NZ"
+
+
+def test_a_value_wrapped_at_its_tab_stop_is_read_whole():
+    """'Vessel's name/Aircraft flight number   EVERGREEN EVER LEGEND' over 'V.099E' set where the value starts."""
+    from extractors.certificate import extract_certificate
+    words = [w("4.", 35, 217, size=7), w("Means", 46, 217, size=7), w("of", 70, 217, size=7),
+             w("transport", 80, 217, size=7), w("and", 115, 217, size=7), w("route", 130, 217, size=7),
+             w("Departure", 40, 229, size=7), w("date", 75, 229, size=7), w("6", 172, 229, size=8.5),
+             w("May", 180, 229, size=8.5), w("2025", 198, 229, size=8.5),
+             w("Vessel's", 40, 248, size=7), w("name/Aircraft", 70, 248, size=7), w("flight", 116, 248, size=7),
+             w("number", 135, 248, size=7), w("EVERGREEN", 172, 248, size=8.5), w("EVER", 220, 248, size=8.5),
+             w("LEGEND", 245, 248, size=8.5), w("V.099E", 172, 258.2, size=8.5),
+             w("Port", 40, 267, size=7), w("of", 56, 267, size=7), w("discharge", 64, 267, size=7),
+             w("OSAKA,", 172, 267, size=8.5), w("JAPAN", 205, 267, size=8.5)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert (doc.value("transport"), doc.value("port_of_discharge")) == ("EVERGREEN EVER LEGEND V.099E", "OSAKA, JAPAN")
+
+
+def test_a_booking_number_beside_the_shippers_block_is_no_part_of_it():
+    """The shipper's long name runs close to the 'Booking No.' cell's value (the boxes as the text layer gives
+    them): the booking cell's caption bounds the shipper's block."""
+    from extractors.trade_documents import extract_trade_document
+
+    def line(top, size, *cells):
+        return [Word(text=t, confidence=1.0, box=Box(x0=x0, top=top, x1=x1, bottom=top + size)) for t, x0, x1 in cells]
+    words = line(34.3, 6.5, ("Shipper", 33, 55), ("(complete", 57, 86), ("name", 88, 104), ("and", 106, 116),
+                 ("address)", 118, 144), ("Booking", 301, 324), ("No.", 326, 336), ("B/L", 434, 444), ("No.", 446, 456))
+    words += line(45.8, 9.5, ("HAI", 35, 49), ("PHONG", 52, 83), ("MUSICAL", 85, 123), ("INSTRUMENTS", 125, 187),
+                  ("JOINT", 189, 214), ("STOCK", 216, 245), ("COMPANY", 248, 291), ("ONEY286650501", 303, 377),
+                  ("ONEY6924106060", 436, 516))
+    words += line(56.0, 9.5, ("LOT", 35, 52), ("B4,", 54, 67), ("HAI", 69, 83), ("PHONG,", 85, 118), ("VIET", 120, 140),
+                  ("NAM", 142, 162))
+    words += line(75, 15, ("BILL", 400, 432), ("OF", 436, 456), ("LADING", 460, 520))
+    doc = Document(file="bl.pdf", sha256="x", doc_type="bill_of_lading", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words, source="text_layer")])
+    extract_trade_document(doc)
+    assert (doc.value("shipper_name"), doc.value("bl_number")) == \
+        ("HAI PHONG MUSICAL INSTRUMENTS JOINT STOCK COMPANY", "ONEY6924106060")
