@@ -693,10 +693,15 @@ def columns_by_content(page: Page, stop_top: float | None = None) -> dict[str, A
             cols["item_number"] = 0
             left = left[1:]
         pk = next((j for j in left if PACKAGES.match(" ".join(texts[j:left[-1] + 1]))), None)
+        # (packages stated under the goods, not opening them: the marks end where a cell's gap stands)
+        apart = next((j for j in left[1:] if ws[j].box.x0 - ws[j - 1].box.x1 > max(8.0, 1.5 * ws[j].box.height)),
+                     None)
         if pk is not None:
             cols["description"] = pk
             if pk > left[0]:
                 cols["marks"] = left[0]
+        elif apart is not None:
+            cols["marks"], cols["description"] = left[0], apart
         elif left:
             cols["description"] = left[0]
         at = sorted(cols.values())

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from extractors.layout import (ANSWERS, CJK, TICK_BOX, TICKED, Anchor, Label, Line, Region, find_anchors, group_lines,
-                               norm, region_of)
+from extractors.layout import (ANSWERS, CJK, JUNK, TICK_BOX, TICKED, UNSURE_JUNK, Anchor, Label, Line, Region,
+                               find_anchors, group_lines, norm, region_of)
 from extractors.normalise import collapse, parse_country
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
@@ -149,6 +149,9 @@ def split_party(region: Region | None) -> tuple[str | None, str | None, str | No
     lines = [ln for ln in region.lines if ln.text.strip() and not CONTACT.match(ln.text.strip())]
     # ... nor is a line giving the party's registration: a caption and a number of five or more figures
     lines = [ln for ln in lines if not (REGISTRATION.search(ln.text) and re.search(r"\d{5}", ln.text.replace(" ", "")))]
+    # ... nor junk read off the box's ruling under it, every word of it unsure ('ELSIE Se Nae Te Cle' at 0.0-0.34)
+    lines = [ln for ln in lines if not (max(w.confidence for w in ln.words) < UNSURE_JUNK and
+                                        sum(w.confidence for w in ln.words) / len(ln.words) < JUNK)]
     # ... and a line led by a caption of its own ('Vessel: ONE HARMONY V.066S') ends the block
     cut = next((i for i, ln in enumerate(lines) if i and CAPTIONED.match(ln.text.strip())), None)
     lines = lines[:cut] if cut is not None else lines
@@ -207,7 +210,8 @@ def value_lines(region: Region | None) -> tuple[str | None, list[Word]]:
         return text, ws  # (not beside its caption)
     out, prev = list(ws), region.lines[0]
     for ln in region.lines[1:]:
-        if abs(ln.words[0].box.x0 - lead.box.x0) > 2 or ln.box.top - prev.box.bottom > 0.6 * prev.box.height:
+        # (a line space at most: off a scan a line's box is its ink, a line space nearly its height)
+        if abs(ln.words[0].box.x0 - lead.box.x0) > 2 or ln.box.top - prev.box.bottom > prev.box.height:
             break
         out += ln.words
         prev = ln

@@ -36,6 +36,7 @@ ANSWERS = {"yes": True, "y": True, "no": False, "n": False}
 # a box typed or drawn after a question, ticked or not: '[X]', '[ ]', '☒', '☐'
 # (off a scan its brackets may be lost or read as letters: 'XI', 'IX]')
 TICK_BOX = re.compile(r"[\[(][xX✓✔×]?[\])]|[\[\]]|[☒☑☐✓✔]|[\[(|lIxX]?[xX][\])|Il1JxX]?")
+BOX_READ_AS_LETTER = re.compile(r"[\[\]()|lIi1kK{}DOoCc0LJ_口□]{1,2}")  # an empty box off a scan: 'O', 'LI', 'C1', '口'...
 TICKED = re.compile(r"[xX✓✔×☒☑]")
 
 
@@ -259,6 +260,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         starts[first] = sorted(hits)
     run_lengths: dict[int, int] = {}
     lines_under: dict[int, list[Line]] = {}
+    line_spaces: dict[int, float] = {}
     line_tops = [ln.box.top for ln in lines]
     joined: dict[tuple[int, int], str] = {}
     for var in variants:
@@ -323,8 +325,17 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # (in a text layer a table's headings are told apart more finely: 'Item' and 'Description' set a
                 # few spaces apart are two columns' headings, not 'Item Description')
                 reach = 0.8 if var.label.column and page.source == "text_layer" else 1.5
+                # (off a scan too, where the row's words are spaced closely: 'item' and 'Description' 11 points
+                # apart in a row whose words stand 2 apart)
+                space = 0.0
+                if var.label.column and page.source == "ocr":
+                    space = line_spaces.get(li, -1.0)
+                    if space < 0:
+                        space = line_spaces[li] = _word_space(line)
                 wide = [b.box.x0 - a_.box.x1 for a_, b in zip(run, run[1:])
-                        if b.box.x0 - a_.box.x1 > max(4.0 if reach < 1 else 8.0, reach * a_.box.height)]
+                        if b.box.x0 - a_.box.x1 > max(4.0 if reach < 1 else 8.0,
+                                                      min(reach * a_.box.height, 3 * space) if space else
+                                                      reach * a_.box.height)]
                 # (off a scan, one gap where OCR lost a word of the caption - 'name, [address] and country' - or
                 # a letter - 'and [R]oute' - is no cell's edge: it is about as wide as the letters missing)
                 missing = len(var.text) - len(" ".join(flat[s:s + best[1]]))
@@ -629,8 +640,10 @@ def _runs_on(line: Line, end: int) -> bool:
 def _said(ws: list[Word], sigs: list[Signature], vocab: frozenset[str]) -> tuple[int, float, str, list[Word]] | None:
     """The caption at the start of a run of words, by its meaning, if its words say one label's."""
     i = 0
-    # (a box number, or a mark that says no word - a ballot box '☒' - before the caption is no part of it)
-    while i < len(ws) and (BOX_NUMBER.fullmatch(ws[i].text) or not _meaning_tokens(ws[i].text)):
+    # (a box number, or a mark that says no word - a ballot box '☒', or an empty one OCR read as a letter or two,
+    # '口', 'LI', or as junk - before the caption is no part of it)
+    while i < len(ws) and (BOX_NUMBER.fullmatch(ws[i].text) or not _meaning_tokens(ws[i].text) or
+                           BOX_READ_AS_LETTER.fullmatch(ws[i].text) or ws[i].confidence < JUNK):
         i += 1
     toks: list[str] = []
     end = i
@@ -870,6 +883,14 @@ def _continuation(under: list[Line], line: Line, first: Word, rest: str) -> list
         if got and fuzz.ratio(norm(" ".join(x.text for x in got)), rest) >= 80:
             return got
     return []
+
+
+def _word_space(line: Line) -> float:
+    """The space between words of a line, where it shows at least twice (gaps under half the print's height);
+    0 where it does not."""
+    gaps = sorted(b.box.x0 - a.box.x1 for a, b in zip(line.words, line.words[1:])
+                  if 0 <= b.box.x0 - a.box.x1 < 0.6 * max(a.box.height, 4.0))
+    return gaps[len(gaps) // 2] if len(gaps) >= 2 else 0.0
 
 
 def _run_length(line: Line, idx: list[int], s: int) -> int:

@@ -240,6 +240,10 @@ def _finish(runs: list[list[Word]], img: Image.Image, scale: float) -> list[Word
     heights = sorted(w.box.bottom - w.box.top for w in words)
     body = heights[len(heights) // 2] if heights else 0.0
     words = [w for w in words if w.confidence >= LOST_JUNK or w.box.bottom - w.box.top <= TALL_JUNK * body]
+    # ... and so is a word read unsurely far wider than its letters could print (a box's ruling read as 'PO' across
+    # the whole box, 270 points for two letters): it would run on the address over it
+    words = [w for w in words if w.confidence >= WIDE_SURE or
+             w.box.x1 - w.box.x0 <= WIDE_JUNK * body * max(len(w.text), 1)]
     words = _split_at_rulings(_without_ghosts(words), img, scale)
     return with_spaced_letters_joined(fix_case_in_capitals(_with_run_together_split(
         _with_stray_marks_attached(_with_split_words_joined(words)))))
@@ -439,6 +443,8 @@ LOST_SHARE = 0.25  # a line is lost where this much of its print lies outside ev
 LOST_SURE = 0.8  # a word read on a lost line is added only this sure (junk off a stamp or a ruling: less)
 LOST_FAIR = 0.4  # ... or this sure, on a line read again with a sure word
 TALL_JUNK = 3.0  # a word read under LOST_JUNK this many times the page's print high is junk, not print
+WIDE_JUNK = 3.0  # a word read under WIDE_SURE this many times the page's print high a letter wide is junk too
+WIDE_SURE = 0.8
 LOST_JUNK = 0.35  # a word of the first reading on a lost line read less surely than this is junk, not a reading
 LOST_APART = 2.0  # print this many line heights from the rest of its line stands apart (a cell's answer)
 LOST_SHORT = 8.0  # ... and is read again on its own when no wider than this many line heights

@@ -1432,3 +1432,71 @@ def test_a_booking_number_beside_the_shippers_block_is_no_part_of_it():
     extract_trade_document(doc)
     assert (doc.value("shipper_name"), doc.value("bl_number")) == \
         ("HAI PHONG MUSICAL INSTRUMENTS JOINT STOCK COMPANY", "ONEY6924106060")
+
+
+@pytest.mark.parametrize("box", ["口", "LI", "(1", "C1", "O"])
+def test_an_empty_box_read_as_letters_before_a_question_leaves_it_a_question(box):
+    """'☐ Back-to-back CO' off a scan, the box read as a letter or two: the question is still found (read by its
+    meaning), and answered no."""
+    from extractors.certificate import extract_certificate
+    words = [w("17.", 36, 758, size=6), w(box, 59, 757, conf=0.3 if box == "(1" else 0.75, size=7),
+             w("Back-to-back", 72, 758, size=6), w("CO", 114, 758, size=6),
+             w("☐", 224, 757, size=7), w("Third-party", 237, 758, size=6), w("invoicing", 274, 758, size=6)]
+    doc = Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words, source="ocr")])
+    extract_certificate(doc)
+    assert doc.value("back_to_back") is False
+
+
+def test_junk_read_off_the_boxs_ruling_under_a_party_is_no_address():
+    anchor = Anchor("exporter", Box(x0=32, top=30, x1=200, bottom=37), 100, [], 1)
+    lines = [Line([w("SIAM", 40, 52), w("AGRO", 70, 52), w("CO.,", 100, 52), w("LTD.", 122, 52)]),
+             Line([w("88/9", 40, 62), w("MOO", 64, 62), w("4,", 88, 62), w("BANGKOK", 100, 62), w("THAILAND", 150, 62)]),
+             Line([w("ELSIE", 30, 73, conf=0.0), w("Se", 90, 73, conf=0.15), w("Nae", 125, 73, conf=0.16),
+                   w("ES", 230, 73, conf=0.34)])]
+    name, address, country, _, _ = split_party(Region(anchor, anchor.box, lines))
+    assert (name, address, country) == ("SIAM AGRO CO., LTD.", "88/9 MOO 4, BANGKOK THAILAND", "TH")
+
+
+def test_marks_stand_apart_from_the_goods_where_no_heading_was_read():
+    """Off a scan whose goods headings went unread: 'OSAKA/25/' and 'UPHOLSTERED DINING CHAIRS' a cell's gap
+    apart, the packages on a line of their own under the goods: the marks are a column of their own."""
+    from extractors.certificate import columns_by_content
+    words = [w("OSAKA/25/", 61, 341, size=7), w("UPHOLSTERED", 120, 341, size=7), w("DINING", 182, 341, size=7),
+             w("CHAIRS", 214, 341, size=7), w("940161", 259, 341, size=7), w("CTC", 305, 341, size=7),
+             w("CHINA", 345, 341, size=7), w("QTY", 409, 341, size=7), w("900", 429, 341, size=7),
+             w("PCS", 444, 341, size=7), w("INV-LI250975", 476, 341, size=7),
+             w("145", 62, 351, size=7), w("WITH", 119, 351, size=7), w("FRAMES", 144, 351, size=7)]
+    cols = columns_by_content(Page(number=1, width=595, height=842, words=words, source="ocr"))
+    assert (round(cols["marks"].box.x0), round(cols["description"].box.x0)) == (61, 120)
+
+
+def test_a_row_of_headings_spaced_closely_off_a_scan_keeps_item_apart_from_description():
+    """'item' and 'Description' 11 points apart in a heading row whose words stand 2 apart: two columns' headings,
+    not 'Item Description'."""
+    from extractors.trade_documents import INVOICE
+    heads = [("item", 39, 56), ("Description", 67, 110), ("HS", 257, 268), ("Code", 270, 290), ("Quantity", 317, 349),
+             ("Unit", 379, 395), ("Unit", 420, 435), ("Price", 437, 456), ("Amount", 502, 532)]
+    words = [Word(text=t, confidence=0.9, box=Box(x0=x0, top=218, x1=x1, bottom=226)) for t, x0, x1 in heads]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words, source="ocr"), INVOICE.table.columns)
+    assert [x.text for x in found["description"][0].words] == ["Description"]
+    assert [x.text for x in found["no"][0].words] == ["item"]
+
+
+def test_a_value_wrapped_at_its_tab_stop_off_a_scan_is_read_whole():
+    """Off a scan a word's box is its ink: the wrapped line stands nearly a line's height under the first."""
+    from extractors.certificate import extract_certificate
+
+    def line(top, *cells):
+        return [Word(text=t, confidence=0.95, box=Box(x0=x0, top=top, x1=x1, bottom=top + 6)) for t, x0, x1 in cells]
+    words = line(217, ("4.", 35, 40), ("Means", 46, 66), ("of", 68, 74), ("transport", 76, 105), ("and", 107, 118),
+                 ("route", 120, 136))
+    words += line(231, ("Departure", 40, 68), ("date", 70, 81), ("14", 173, 180), ("October", 183, 210), ("2024", 212, 229))
+    words += line(250, ("Vessel's", 41, 62), ("name/Aircraft", 65, 103), ("flight", 106, 120), ("number", 122, 144))
+    words += line(251, ("EVERGREEN", 172, 222), ("EVER", 225, 247), ("LEGEND", 249, 283))
+    words += line(261, ("V.078E", 172, 198))
+    words += line(270, ("Port", 40, 51), ("of", 53, 60), ("discharge", 61, 88), ("BUSAN,", 172, 203), ("KOREA", 206, 234))
+    doc = Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words, source="ocr")])
+    extract_certificate(doc)
+    assert (doc.value("transport"), doc.value("port_of_discharge")) == ("EVERGREEN EVER LEGEND V.078E", "BUSAN, KOREA")

@@ -204,6 +204,17 @@ def test_junk_read_over_a_tall_stretch_of_the_page_is_no_word():
     assert [w.text for w in kept] == ["Back-to-Back", "Origin", "No", "TITLE"]
 
 
+def test_junk_read_unsurely_across_a_box_is_no_word():
+    """A box's ruling read 'PO' at 0.59 across its whole width (270 points for two letters) would run on the
+    address over it; a word as wide as its letters print, or read surely, stays."""
+    from extractors.ocr import _finish
+    words = [_word("276000,", 41, 68, top=75, bottom=82), _word("CHINA", 70, 97, top=75, bottom=81),
+             _word("PO", 31, 301, top=89, bottom=106, conf=0.59), _word("Se", 90, 101, top=110, bottom=116, conf=0.15),
+             _word("CERTIFICATE", 351, 440, top=92, bottom=102, conf=0.96)]
+    kept = _finish([words], Image.new("L", (2480, 3508), 255), 72 / 300)
+    assert [w.text for w in kept] == ["276000,", "CHINA", "SE", "CERTIFICATE"]  # (a small letter among capitals made one)
+
+
 def test_a_ruling_read_as_a_letter_splits_the_word_only_where_it_stands():
     img = Image.new("L", (800, 400), 255)
     d = ImageDraw.Draw(img)
