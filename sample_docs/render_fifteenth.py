@@ -182,16 +182,20 @@ def _invoice_head(sh: Sheet, f: dict[str, Any], opts: dict[str, Any], page: int,
     y = _lines(sh, L, y + 2, [f.get("seller_address") or ""], 290, 7.5, SANS, 1.2)
     sh.text(L, y + 2, f"Tax ID {_digits(f.get('seller_name') or '', 13)} (Head Office)", 7.5, SANS)
     sh.text_right(R, 30, "INVOICE", 16, SANSB)
-    # 'No.' and 'Date' in a box at the top right
+    _number_and_date(sh, "No.", 45, f.get("invoice_number"), f.get("invoice_date"), R)
+    sh.text_right(R, 96, f"Page {page} of {pages}", 7, SANS)
+
+
+def _number_and_date(sh: Sheet, caption: str, width: float, number: str | None, date: str | None, R: float) -> None:
+    """The document's number and date captioned in a box at the top right, the captions in a column `width` wide."""
     bx = 400.0
     sh.rect(bx, 56, R, 92)
     sh.hline(bx, R, 74)
-    sh.vline(bx + 45, 56, 92)
-    sh.text(bx + 4, 61, "No.", 8, SANSB)
-    sh.text(bx + 50, 61, f.get("invoice_number") or "", 9, SANS)
+    sh.vline(bx + width, 56, 92)
+    sh.text(bx + 4, 61, caption, 8, SANSB)
+    sh.text(bx + width + 5, 61, number or "", 9, SANS)
     sh.text(bx + 4, 79, "Date", 8, SANSB)
-    sh.text(bx + 50, 79, fmt_date(f.get("invoice_date"), "dd_mon"), 9, SANS)
-    sh.text_right(R, 96, f"Page {page} of {pages}", 7, SANS)
+    sh.text(bx + width + 5, 79, fmt_date(date, "dd_mon"), 9, SANS)
 
 
 def render_invoice_r(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
@@ -275,14 +279,7 @@ def render_packing_list_p(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     y = _lines(sh, L, 34, [f.get("shipper_name") or ""], 300, 12, SANSB, 1.15)
     _lines(sh, L, y + 2, [opts.get("shipper_address") or ""], 290, 7.5, SANS, 1.2)
     sh.text_right(R, 30, "PACKING LIST", 16, SANSB)
-    bx = 400.0
-    sh.rect(bx, 56, R, 92)
-    sh.hline(bx, R, 74)
-    sh.vline(bx + 60, 56, 92)
-    sh.text(bx + 4, 61, "Invoice No.", 8, SANSB)
-    sh.text(bx + 65, 61, f.get("invoice_number") or "", 9, SANS)
-    sh.text(bx + 4, 79, "Date", 8, SANSB)
-    sh.text(bx + 65, 79, fmt_date(f.get("date"), "dd_mon"), 9, SANS)
+    _number_and_date(sh, "Invoice No.", 60, f.get("invoice_number"), f.get("date"), R)
     sh.text(L, 112, "Customer", 8, SANSB)
     _lines(sh, L, 123, [f.get("consignee_name") or "", opts.get("consignee_address") or ""], 240, 8.5, SANS, 1.25)
     sh.text(300, 112, "Shipping marks", 8, SANSB)
