@@ -826,9 +826,9 @@ def _item_of(doc: Document, v: PageView, row: TableRow, expected: int, split: se
     if packages is None and (stated := packages_line(desc_lines)) is not None:
         # (or on a line of their own under the goods: 'PACKED IN: 826 MESH BAGS')
         packages, pk_words = stated
-        description = collapse(" ".join(w.text for ln in desc_lines for w in ln.words if w not in pk_words))
+        description = collapse(" ".join(w.text for w in desc_words if w not in pk_words))
     put("packages", pk_words, packages)
-    put("description", [w for ln in desc_lines for w in ln.words if w not in pk_words], description)
+    put("description", [w for w in desc_words if w not in pk_words], description)
     hs_raw = row.text("hs_code")
     hs = parse_hs(hs_raw)
     put("hs_code", row.words("hs_code"), hs, valid=hs is not None or not hs_raw.strip(), raw=hs_raw or None)

@@ -124,8 +124,8 @@ CAPTIONED = re.compile(rf"^{CAPTION_WORDS} ?[:：]\s*\S")
 PACKAGE_KINDS = (r"(?:MESH BAGS|BAGS?|CARTONS?|CTNS?|DRUMS?|PALLETS?|PACKAGES|PKGS?|BOXES|CASES?|BALES?|ROLLS?|CRATES?|"
                  r"SACKS?|BUNDLES?|PCS|PIECES|SETS|IBCS?|CONTAINERS?)")
 # a line of a description cell that only states the packages: '826 MESH BAGS', 'PACKED IN: 200 CARTONS'
-PACKAGES_LINE = re.compile(rf"^\s*\(?(?:(?:PACKED\s+IN|PACKING|PACKAGES?|PKGS?)\s*[:：]?\s*)?(\d[\d,]*\s*{PACKAGE_KINDS})\)?\.?\s*$",
-                           re.I)
+PACKAGES_LINE = re.compile(rf"^\s*\(?(?:(?:PACKED\s+IN|PACKING|PACKAGES?|PKGS?)\s*[:：]?\s*)?"
+                           rf"(\d[\d,]*\s*{PACKAGE_KINDS})\)?\.?\s*$", re.I)
 
 
 def packages_line(lines: list[Line]) -> tuple[str, list[Word]] | None:
@@ -148,7 +148,8 @@ def split_party(region: Region | None) -> tuple[str | None, str | None, str | No
     # telephone, fax, e-mail and web lines of a letterhead or address block are not the address
     lines = [ln for ln in region.lines if ln.text.strip() and not CONTACT.match(ln.text.strip())]
     # ... nor is a line giving the party's registration: a caption and a number of five or more figures
-    lines = [ln for ln in lines if not (REGISTRATION.search(ln.text) and re.search(r"\d{5}", ln.text.replace(" ", "")))]
+    lines = [ln for ln in lines
+             if not (REGISTRATION.search(ln.text) and re.search(r"\d{5}", ln.text.replace(" ", "")))]
     # ... nor junk read off the box's ruling under it, every word of it unsure ('ELSIE Se Nae Te Cle' at 0.0-0.34)
     lines = [ln for ln in lines if not (max(w.confidence for w in ln.words) < UNSURE_JUNK and
                                         sum(w.confidence for w in ln.words) / len(ln.words) < JUNK)]

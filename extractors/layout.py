@@ -36,7 +36,8 @@ ANSWERS = {"yes": True, "y": True, "no": False, "n": False}
 # a box typed or drawn after a question, ticked or not: '[X]', '[ ]', '☒', '☐'
 # (off a scan its brackets may be lost or read as letters: 'XI', 'IX]')
 TICK_BOX = re.compile(r"[\[(][xX✓✔×]?[\])]|[\[\]]|[☒☑☐✓✔]|[\[(|lIxX]?[xX][\])|Il1JxX]?")
-BOX_READ_AS_LETTER = re.compile(r"[\[\]()|lIi1kK{}DOoCc0LJ_口□]{1,2}")  # an empty box off a scan: 'O', 'LI', 'C1', '口'...
+# an empty box off a scan, read as a letter or two: 'O', 'LI', 'C1', '口'
+BOX_READ_AS_LETTER = re.compile(r"[\[\]()|lIi1kK{}DOoCc0LJ_口□]{1,2}")
 TICKED = re.compile(r"[xX✓✔×☒☑]")
 
 
