@@ -387,7 +387,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 cands.append((len(var.text.split()), best[0], var.label.key, ws + more))
     caption_ends = {id(c[3][-1]) for c in cands}
     cands += [c for c, before in glued_cands if id(before) in caption_ends]
-    cands += _chinese_candidates(lines, labels)
+    # (most pages print no Chinese: the Chinese captions and translations are looked for on those that do)
+    chinese = any(CJK.search(w.text) for ln in lines for w in ln.words)
+    cands += _chinese_candidates(lines, labels) if chinese else []
     # most evidence first: words matched, weighted by how well they matched
     cands.sort(key=lambda c: (-c[0] * max(c[1] - 80.0, 0.0) / 20.0, -c[1]))
     used: set[int] = set()
@@ -445,7 +447,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         # well matched: it comes after it, wherever it stands - a checkbox read 'By' is no 'Vessel's name')
         v.sort(key=lambda a: (len(a.words) == 1 and len(norm(a.words[0].text)) <= 4, a.by_meaning, -a.score, a.box.top,
                               a.box.x0))
-    _with_translations_above(found, lines, used, page.number)
+    if chinese:
+        _with_translations_above(found, lines, used, page.number)
     return found
 
 
@@ -456,8 +459,6 @@ def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], 
     starting level with the Chinese ('收货人 | SYDNEY TOY ...' with 'Consignee' level with the address) is read from
     its first line. A Chinese anchor of the same label there is part of it; the Chinese need not be a known
     caption ('船名航次' over 'Vessel')."""
-    if not any(CJK.search(w.text) for ln in lines for w in ln.words):
-        return  # (most pages print no Chinese: nothing to look for)
     tops = sorted(lines, key=lambda ln: ln.box.top)
     owner = {id(w): (k, a) for k, v in found.items() for a in v for w in a.words}
     for key, v in found.items():
@@ -818,9 +819,8 @@ def _zh_matcher(labels: tuple[Label, ...]):
 
 def _chinese_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[int, float, str, list[Word]]]:
     """Chinese captions (发票号码, 卖方 ...), found on jieba-segmented text with spaCy's PhraseMatcher: Chinese
-    is written without spaces, so words as the PDF or OCR cut them do not line up with the label's words."""
-    if not any(CJK.search(w.text) for ln in lines for w in ln.words):
-        return []
+    is written without spaces, so words as the PDF or OCR cut them do not line up with the label's words. (Called
+    for pages that print Chinese.)"""
     with _ZH_LOCK:
         return _match_chinese(lines, _zh(), *_zh_matcher(tuple(labels)))
 
