@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
+from pdfplumber.utils.text import WordExtractor
 import pypdfium2.raw as pdfium_raw
 from PIL import Image, UnidentifiedImageError
 
@@ -109,7 +111,8 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
         pages: list[Page] = []
         for i, p in enumerate(pdf.pages):
             try:
-                words = p.extract_words(use_text_flow=False, keep_blank_chars=False)
+                chars, strokes = _page_objects(p)
+                words = WORDS.extract_words(chars)
             except Exception as e:
                 raise UnreadableDocument(f"page {i + 1} cannot be decoded: {_pdf_error(e)}") from e
             if sum(len(w["text"]) for w in words) >= limits.min_text_chars:
@@ -118,7 +121,7 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
                                   words=with_spaced_letters_joined([
                                       Word(text=w["text"], box=Box(x0=w["x0"], top=w["top"], x1=w["x1"],
                                                                    bottom=w["bottom"])) for w in words])))
-                pages[-1]._strokes = _slanted_strokes(p)
+                pages[-1]._strokes = strokes
             else:
                 pages.append(ocr_page(pdf_page_image(data, i, limits), i + 1))
         return pages
@@ -200,16 +203,38 @@ def _pdf_error(e: Exception) -> str:
     return f"the PDF cannot be parsed ({type(e).__name__})"
 
 
-def _slanted_strokes(p) -> list[Box]:
-    """Short strokes neither level nor upright: the marks drawn in checkboxes (a cross, a tick). pdfplumber has
-    already parsed the page's objects for its words, so this costs a filter."""
-    out = []
-    for o in p.objects.get("line", []) + p.objects.get("curve", []):
-        w, h = float(o["x1"]) - float(o["x0"]), float(o["bottom"]) - float(o["top"])
-        if 1.0 < w < 20 and 1.0 < h < 20:
-            out.append(Box.model_construct(x0=float(o["x0"]), top=float(o["top"]), x1=float(o["x1"]),
-                                           bottom=float(o["bottom"])))
-    return out
+# pdfplumber's own word grouping, on its default settings: words as `page.extract_words()` gives them
+WORDS = WordExtractor(use_text_flow=False, keep_blank_chars=False)
+
+
+def _page_objects(p) -> tuple[list[dict], list[Box]]:
+    """A text page's characters, with the attributes word grouping uses, and the short strokes neither level nor
+    upright: the marks drawn in checkboxes (a cross, a tick).
+
+    pdfplumber's `page.chars` turns every object on the page into a dict of all its attributes (colours, fonts,
+    marked content, paths), which costs as much as laying the page out; words need five of them. So the layout
+    pdfplumber makes is walked here, each object placed as pdfplumber places it (top-down, the media box's
+    origin added), and its word grouping is run on the characters: the words are the ones `extract_words()`
+    gives (a test holds them equal)."""
+    height, (mb_x0, mb_top) = float(p.height), p.mediabox[:2]
+    chars: list[dict] = []
+    strokes: list[Box] = []
+    stack = list(reversed(p.layout._objs))
+    while stack:
+        o = stack.pop()
+        if isinstance(o, LTContainer):  # a form's objects, in order, as pdfplumber walks them
+            stack.extend(reversed(o._objs))
+            continue
+        top, bottom = height - o.y1 + mb_top, height - o.y0 + mb_top
+        if isinstance(o, LTChar):
+            chars.append({"text": o._text, "x0": o.x0 + mb_x0, "x1": o.x1 + mb_x0, "top": top, "bottom": bottom,
+                          "doctop": top, "upright": o.upright})
+        elif isinstance(o, LTCurve) and not isinstance(o, LTRect):  # drawn lines and curves, not boxes
+            w, h = o.x1 - o.x0, bottom - top
+            if 1.0 < w < 20 and 1.0 < h < 20:
+                strokes.append(Box.model_construct(x0=float(o.x0 + mb_x0), top=float(top), x1=float(o.x1 + mb_x0),
+                                                   bottom=float(bottom)))
+    return chars, strokes
 
 
 def read_image(data: bytes, limits: Limits) -> list[Page]:

@@ -117,6 +117,7 @@ def test_benchmark_runs_and_reports_ratios(tmp_path):
                    "--json", str(tmp_path / "bench.json")])
     assert report["text_pdf"]["files"] == 3 and report["scanned"]["files"] == 1
     assert report["text_pdf"]["ratio"] > 0 and report["scanned"]["ratio"] > 0
+    assert report["text_pdf"]["ratio_to_own_reading"] > 1  # fields cost something on top of the reading
     assert json.loads((tmp_path / "bench.json").read_text())["scanned"]["target"] == 1.15
 
 

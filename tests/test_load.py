@@ -1,5 +1,6 @@
 """Loading by content, with clear errors for every kind of bad upload."""
 import io
+import json
 import struct
 import zlib
 
@@ -73,3 +74,63 @@ def test_text_pdf_pages_carry_word_boxes(samples, truth):
     assert 590 < page.width < 600 and 835 < page.height < 850  # A4 in points
     w = page.words[0]
     assert 0 <= w.box.x0 < w.box.x1 <= page.width and 0 <= w.box.top < w.box.bottom <= page.height
+
+
+def _pdfplumber_reading(page):
+    """What pdfplumber itself gives: its words, and its short lines and curves neither level nor upright."""
+    words = [(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words()]
+    strokes = sorted((o["x0"], o["top"], o["x1"], o["bottom"])
+                     for o in page.objects.get("line", []) + page.objects.get("curve", [])
+                     if 1.0 < o["x1"] - o["x0"] < 20 and 1.0 < o["bottom"] - o["top"] < 20)
+    return words, strokes
+
+
+def _our_reading(page):
+    from extractors.load import WORDS, _page_objects
+
+    chars, strokes = _page_objects(page)
+    return ([(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in WORDS.extract_words(chars)],
+            sorted((s.x0, s.top, s.x1, s.bottom) for s in strokes))
+
+
+def test_text_layer_words_are_pdfplumbers_words():
+    """The text layer is read without pdfplumber's per-object dicts; the words and tick strokes must be the ones
+    pdfplumber's own `extract_words()` and objects give: on a page with a form (its text nested in a figure),
+    a ticked box, boxes and a rotated line of text, and on the demo set's certificates and invoices."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    from conftest import SAMPLES
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("Helvetica", 9)
+    c.drawString(40, 800, "Form RCEP  Certificate No. TH-RC25 0001")
+    c.rect(40, 700, 10, 10)
+    c.line(41, 705, 44, 701), c.line(44, 701, 49, 709)  # a tick in the box
+    c.drawString(55, 702, "Third-party invoicing")
+    c.beginForm("stamp")
+    c.setFont("Times-Roman", 11)
+    c.drawString(300, 120, "DEPARTMENT OF FOREIGN TRADE")
+    c.bezier(300, 100, 303, 110, 308, 112, 312, 110)  # a flourish of the stamp
+    c.endForm()
+    c.doForm("stamp")
+    c.saveState(), c.translate(500, 400), c.rotate(90), c.drawString(0, 0, "ORIGINAL"), c.restoreState()
+    c.showPage()
+    c.save()
+    drawn = buf.getvalue()
+    pages = 0
+    truth = json.loads((SAMPLES / "truth.json").read_text())["cases"]
+    texts = [SAMPLES / "submissions" / cid / name for cid, case in truth.items()
+             for name, d in case["documents"].items() if d["render"] == "text_pdf" and not d["broken"]]
+    for f in [io.BytesIO(drawn)] + texts[:40]:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                ours = _our_reading(page)
+                assert ours == _pdfplumber_reading(page), (str(f), page.page_number)
+                pages += bool(ours[0])
+    with pdfplumber.open(io.BytesIO(drawn)) as pdf:
+        words, strokes = _our_reading(pdf.pages[0])
+    # (the line turned upright reads as pdfplumber reads it, letter by letter from its foot)
+    assert {"DEPARTMENT", "Third-party", "LANIGIRO"} <= {w[0] for w in words} and len(strokes) == 3
+    assert pages >= 20
