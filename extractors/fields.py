@@ -238,7 +238,10 @@ def answer_of(view: PageView, anchor: Anchor) -> tuple[bool | None, bool]:
         h = max(anchor.box.height, 4.0)
         # (where the question's words start: a box number may lead it, '17. Back-to-back CO')
         start = next((w.box.x0 for w in anchor.words if re.search(r"[A-Za-z]{2}", w.text)), anchor.box.x0)
-        under = sorted((w for w in view.page.words if abs(w.box.x0 - start) <= 2 and
+        # (or centred under it, in a table of questions over answers: 'Third-party invoicing' over 'Y')
+        mid = (start + anchor.box.x1) / 2
+        under = sorted((w for w in view.page.words
+                        if (abs(w.box.x0 - start) <= 2 or abs((w.box.x0 + w.box.x1) / 2 - mid) <= 3) and
                         anchor.box.bottom - 1 <= w.box.top <= anchor.box.bottom + 1.5 * h), key=lambda w: w.box.top)
         if under and norm(under[0].text) in ANSWERS:
             return ANSWERS[norm(under[0].text)], True

@@ -264,6 +264,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     line_spaces: dict[int, float] = {}
     line_tops = [ln.box.top for ln in lines]
     joined: dict[tuple[int, int], str] = {}
+    colon_ends: dict[int, int] = {}  # the most words a caption starting at a word may take
     for var in variants:
         n = len(var.tokens)
         first = var.tokens[0]
@@ -273,8 +274,13 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             li, s = where[k]
             line, idx, flat = flats[li]
             best = (0.0, 0)
+            # (a caption ends at its colon: 'Vessel/Flight: WAN HAI 315' is no 'Vessel / Flight No.')
+            upto = colon_ends.get(k)
+            if upto is None:
+                upto = colon_ends[k] = next((j - s + 1 for j in range(s, len(flat) - 1)
+                                             if line.words[idx[j]].text.endswith((":", "："))), len(flat) - s)
             # (a word OCR ran together with the next, 'Vessel/FlightNo.', may hold the label's words in fewer)
-            for kk in range(1 if " " in flat[s] else max(1, n - 1), min(n + 2, len(flat) - s + 1)):
+            for kk in range(1 if " " in flat[s] else max(1, n - 1), min(n + 2, upto + 1)):
                 # (the page's phrases joined once for all the variants that try them)
                 text = joined.get((k, kk))
                 if text is None:
@@ -577,6 +583,7 @@ def _union_box(ws: list[Word]) -> Box:
 # Words a caption may hold besides the words that say what it is: 'Name and address of the exporter'.
 CAPTION_FILLER = frozenset("""of the and or in at for s 's name names address addresses country full details
 particulars if known any its their his her is are by""".split())
+BRACKETED_UNIT = re.compile(r"\([A-Z]{2,4}\)[:：]?")
 MEANING_SCORE = 88.0  # a caption read by its meaning: sure enough to read by, less sure than a wording seen before
 MEANING_WORDS = 7  # a caption says what it is in a few words; a longer run of known words is running text
 Signature = tuple[str, list[list[str]], frozenset[str]]  # (label key, groups of alternatives, the words they use)
@@ -613,6 +620,7 @@ def _meaning_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
     columns = {lab.key for lab in labels if lab.column}
     standalone = {lab.key for lab in labels if lab.standalone}
     heading_sigs = [sig for sig in sigs if sig[0] in columns]
+    box_sigs = [sig for sig in sigs if sig[0] not in columns]
     out = []
     for line in lines:
         # (most lines are values: no word of theirs says what a caption says)
@@ -622,7 +630,11 @@ def _meaning_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
             said = _said(seg.words, sigs, vocab)
             # (a row of table headings set a few word spaces apart is one segment: each run of words is tried for
             # a heading; elsewhere a caption starts its cell, and 'CONSIGNEE' of 'SAME AS CONSIGNEE' is none)
-            runs = [said] if said else [_said(ws, heading_sigs, vocab) for ws in phrases(seg)] if heading_sigs else []
+            # (a caption standing alone that says both a box's meaning and a heading's - 'Serial No.', the
+            # certificate's or an item's - is the box's: headings stand in a row)
+            parts = phrases(seg) if not said and heading_sigs else []
+            runs = [said] if said else [_said(ws, heading_sigs, vocab) for ws in parts] if len(parts) > 1 else \
+                [_said(seg.words, box_sigs, vocab)] if parts else []
             out += [r for r in runs if r and not (r[2] in standalone and
                                                   _runs_on(line, next(i for i, w in enumerate(line.words) if w is r[3][-1])))]
     return out
@@ -650,6 +662,9 @@ def _said(ws: list[Word], sigs: list[Signature], vocab: frozenset[str]) -> tuple
     toks: list[str] = []
     end = i
     while end < len(ws):
+        if end > i and BRACKETED_UNIT.fullmatch(ws[end].text):
+            end += 1  # ('Net Amount Payable (USD)': the currency or unit the caption's value is in ends it)
+            break
         more = _meaning_tokens(ws[end].text)
         toks += more
         end += 1
@@ -1507,7 +1522,11 @@ def read_table(page: Page, headers: dict[str, Anchor], row_key: str | dict[str, 
             for phrase in phrases(ln):
                 k = next((key for x, key in starts_at.items() if abs(x - phrase[0].box.x0) <= 2), None)
                 if k is not None and not any(id(w) in right_set or id(w) in under for w in phrase):
-                    placed.update({id(w): k for w in phrase})
+                    for w in phrase:
+                        # (a value run close up to the next cell's: 'USD175,219.20 18-MAR-2025', the date
+                        # starting where Box 13's first line starts, is two cells' lines)
+                        k = next((key for x, key in starts_at.items() if abs(x - w.box.x0) <= 2), k)
+                        placed[id(w)] = k
             by_col = columns(placed) if placed else by_col
         if starts:
             rows.append(TableRow({}, ln.box.top, ln.box.bottom))

@@ -88,7 +88,8 @@ INVOICE = DocSpec(
           meaning=('payment|payments',)),
         L("total", ("TOTAL", "总计 TOTAL", "INVOICE TOTAL", "Total Amount", "Grand Total", "Total Value",
                     "Total Invoice Value", "Invoice Value", "总计", "合计", "总金额"),
-          meaning=('total + amount|value|invoice|grand|sum|payable|due',)),
+          meaning=('total + amount|value|invoice|grand|sum|payable|due', 'net|total + amount|sum + payable|due',
+                   'amount|balance + payable|due')),
         # (the goods' sum before freight, insurance or tax: it ends the goods as the total does)
         L("subtotal", ("Subtotal", "Sub Total", "Sub-total", "小计")),
         # a number caption of its own under the title ('INVOICE' over a box of 'No.' and 'Date'): the invoice's
@@ -201,9 +202,10 @@ BILL_OF_LADING = DocSpec(
         L("notify_party", ("Notify Party", "通知人 Notify Party", "Notify Address", "Also Notify"),
           meaning=('notify|notifying',)),
         L("vessel", ("Ocean Vessel", "Vessel", "Vessel Name"),
-          meaning=('ocean|carrying|sea|mother|feeder + vessel|ship', 'vessel|ship + name')),
+          meaning=('ocean|carrying|sea|mother|feeder|intended + vessel|ship', 'vessel|ship + name')),
         L("vessel_voyage", ("Vessel / Voyage", "Vessel and Voyage No.", "Ocean Vessel / Voy. No.", "Vessel / Voy. No.",
-                            "Vessel & Voyage", "Vessel / Voyage No.")),
+                            "Vessel & Voyage", "Vessel / Voyage No."),
+          meaning=('vessel|ship + voyage|voy',)),
         L("voyage", ("Voyage No.", "Voy. No.", "Voyage")),
         L("port_of_loading", ("Port of Loading", "Port of Shipment", "Loading Port"),
           meaning=('port|place + loading|shipment|embarkation|departure', 'loading port|port of loading')),

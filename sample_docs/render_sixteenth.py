@@ -225,7 +225,7 @@ def render_packing_list_q(f: dict[str, Any], opts: dict[str, Any]) -> bytes:
     _lines(sh, L, top + 12, [f.get("consignee_name") or "", opts.get("consignee_address") or ""], 230, 8.5, SANS, 1.25)
     _particulars(sh, 330, top, [("Invoice No", f.get("invoice_number") or ""), ("Date", _dmy(f.get("date")))], 60)
     y = 190.0
-    xs = [L, L + 50, L + 196, L + 244, L + 284, L + 338, L + 392, L + 458, R]
+    xs = [L, L + 50, L + 186, L + 230, L + 266, L + 330, L + 386, L + 454, R]  # (a total quantity fits its column)
     heads = ["Carton No.", "Description", "Qty/Ctn", "Ctns", "Total Qty", "N.W./Ctn", f"Total N.W. ({unit})",
              f"Total G.W. ({unit})"]
     sh.hline(L, R, y)

@@ -1501,3 +1501,122 @@ def test_a_value_wrapped_at_its_tab_stop_off_a_scan_is_read_whole():
                    pages=[Page(number=1, width=595, height=842, words=words, source="ocr")])
     extract_certificate(doc)
     assert (doc.value("transport"), doc.value("port_of_discharge")) == ("EVERGREEN EVER LEGEND V.078E", "BUSAN, KOREA")
+
+
+@pytest.fixture(scope="module")
+def sixteenth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sixteenth")
+    return out, generate(out, seed=161, count=8, layouts="sixteenth")
+
+
+def test_sixteenth_family_text_documents_read_right(sixteenth):
+    """A portal's certificate with 'Serial No.', 'Caption: value' lines in Box 4, one-word goods headings under
+    the box numbers, packages run into the description with 'OF' and Box 17 answered Y/N in a table; a
+    distributor's invoice with 'Net Amount Payable (USD)'; a packing list with quantities and weights per carton
+    beside the totals; a house bill of lading's '(6) Intended Vessel / Voy.'."""
+    assert_text_documents_read_right(*sixteenth)
+
+
+def test_a_caption_ends_at_its_colon():
+    """'Vessel/Flight: WAN HAI 315 V.092W' is the caption 'Vessel/Flight' and the value 'WAN HAI 315 V.092W': the
+    first word of the value is no part of a looser match of the caption ('Vessel / Flight No.')."""
+    from extractors.certificate import LABELS
+    words = [w("Vessel/Flight:", 304, 168), w("WAN", 360, 168), w("HAI", 380, 168), w("315", 398, 168),
+             w("V.092W", 415, 168)]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), LABELS)
+    assert [x.text for x in found["transport"][0].words] == ["Vessel/Flight:"]
+
+
+def test_a_caption_standing_alone_that_could_be_a_heading_is_the_boxs():
+    """'Serial No.' at the top of a certificate says both the certificate's number and an item's: standing alone,
+    not in a row of headings, it is the certificate's."""
+    from extractors.certificate import COLUMNS, LABELS
+    words = [w("FORM", 36, 36, size=11), w("RCEP", 75, 36, size=11), w("Serial", 395, 37, size=6.8),
+             w("No.", 415, 37, size=6.8), w("25KRRC9713084", 395, 47, size=10)]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), LABELS + COLUMNS)
+    assert [x.text for x in found["certificate_number"][0].words] == ["Serial", "No."]
+    assert "item_number" not in found
+
+
+def test_one_word_headings_under_box_numbers_with_serial_no_over_them():
+    """The box numbers on a row over one-word headings, 'Criterion' and 'Origin', and 'Serial No.' at the top of
+    the page (the certificate's number, not an item's heading, which would take the goods' headings for another
+    row): the criteria stand under 'Criterion' and the countries under 'Origin'."""
+    from extractors.certificate import extract_certificate
+
+    def at(text, x0, x1, top, bottom):
+        return Word(text=text, confidence=1.0, box=Box(x0=x0, top=top, x1=x1, bottom=bottom))
+
+    numbers = [("6", 42.1), ("7", 86.1), ("8", 201.1), ("9", 310.1), ("10", 357.2), ("11", 410.2), ("12", 468.2),
+               ("13", 529.7)]
+    words = [at("Serial", 395.0, 412.5, 37.0, 44.0), at("No.", 414.3, 425.0, 37.0, 44.0),
+             at("25KRRC9713084", 395.0, 480.0, 47.0, 57.0)]
+    words += [at(t, x, x + 3.8 * len(t), 243.9, 250.7) for t, x in numbers]
+    heads = [("Item", 33.0, 47.0), ("Marks", 61.0, 80.7), ("Packages", 121.0, 152.4), ("and", 154.3, 166.4),
+             ("description", 168.2, 204.9), ("HS", 291.0, 300.4), ("Criterion", 339.0, 367.3), ("Origin", 389.0, 409.0),
+             ("Quantity", 445.0, 472.6), ("/", 474.5, 476.4), ("FOB", 478.3, 492.6), ("Invoice", 505.0, 528.4)]
+    words += [at(t, x0, x1, 256.4, 263.2) for t, x0, x1 in heads]
+    row = [("1", 33.0, 37.4), ("N/M", 61.0, 75.7), ("482", 121.0, 134.3), ("DRUMS", 136.6, 165.9), ("OF", 168.1, 179.2),
+           ("LUBRICATING", 181.5, 235.2), ("BASE", 237.5, 258.8), ("OIL", 261.0, 273.9), ("271019", 291.0, 317.7),
+           ("RVC", 339.0, 355.9), ("KOREA", 389.0, 417.0), ("100,256", 445.0, 473.9), ("LTRS", 476.1, 496.6),
+           ("EXP/2025/8720", 505.0, 561.0)]
+    words += [at(t, x0, x1, 273.7, 281.7) for t, x0, x1 in row]
+    words += [at("USD135,345.60", 445.0, 501.9, 283.3, 291.3), at("28-FEB-2025", 505.0, 552.6, 283.3, 291.3)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    item = doc.item_values()[0]
+    assert (item["origin_criterion"], item["country_of_origin"], item["packages"], item["description"]) == \
+        ("RVC", "KR", "482 DRUMS", "LUBRICATING BASE OIL")
+
+
+def test_a_value_run_close_up_to_the_next_cells_line_is_two_cells():
+    """'USD175,219.20' wider than Box 12's column runs up close to Box 13's date under its number: the date starts
+    where Box 13's first line starts, and is Box 13's."""
+    from extractors.certificate import extract_certificate
+    heads = [("Item", 33), ("Marks", 61), ("Packages", 121), ("and", 154), ("description", 170), ("HS", 291),
+             ("Criterion", 339), ("Origin", 389), ("Quantity", 445), ("/", 475), ("FOB", 478), ("Invoice", 505)]
+    words = [w(t, x, 256, size=6.8) for t, x in heads]
+    row = [("1", 33), ("N/M", 61), ("624", 121), ("DRUMS", 136), ("OF", 165), ("BASE", 177), ("OIL", 200),
+           ("271019", 291), ("RVC", 339), ("KOREA", 389), ("129,792", 445), ("LTRS", 476), ("INV-UL259949", 505)]
+    words += [w(t, x, 274) for t, x in row]
+    words += [Word(text="USD175,219.20", confidence=0.95, box=Box(x0=445, top=283.3, x1=501.9, bottom=291.3)),
+              Word(text="18-MAR-2025", confidence=0.95, box=Box(x0=505, top=283.3, x1=554.8, bottom=291.3))]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    item = doc.item_values()[0]
+    assert (item["fob_value"], item["invoice_number"], item["invoice_date"]) == \
+        (175219.2, "INV-UL259949", "2025-03-18")
+
+
+def test_box_17_answered_in_a_table_under_each_question():
+    """Questions centred in a row of cells, each answered 'Y' or 'N' centred under it."""
+    from extractors.certificate import extract_certificate
+    questions = [[w("Back-to-back", 113, 749, size=7), w("CO", 163, 749, size=7)],
+                 [w("Third-party", 278, 749, size=7), w("invoicing", 324, 749, size=7)],
+                 [w("Issued", 440, 749, size=7), w("retroactively", 467, 749, size=7)]]
+    words = [w("17.", 33, 748, size=6.8)] + [x for q in questions for x in q]
+    for q, answer in zip(questions, ("N", "Y", "N")):
+        mid = (q[0].box.x0 + q[-1].box.x1) / 2
+        words.append(Word(text=answer, confidence=0.95, box=Box(x0=mid - 3, top=764, x1=mid + 3, bottom=772)))
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert (doc.value("back_to_back"), doc.value("third_party_invoicing"), doc.value("issued_retroactively")) == \
+        (False, True, False)
+
+
+def test_a_total_said_payable_with_its_currency_is_the_invoices_total():
+    from extractors.trade_documents import extract_trade_document
+    words = [w("COMMERCIAL", 250, 73, size=13), w("INVOICE", 340, 73, size=13)]
+    words += [w(t, x, 196) for t, x in (("Description", 90), ("Qty", 330), ("Unit", 400), ("Price", 420),
+                                        ("Amount", 530))]
+    words += [w(t, x, 214) for t, x in (("BASE", 90), ("OIL", 115), ("100,256", 320), ("1.35", 420),
+                                        ("135,345.60", 515))]
+    words += [w("Sub-total", 442, 242), w("135,345.60", 515, 242), w("Discount", 442, 256), w("0.00", 540, 256)]
+    words += [w(t, x, 270) for t, x in (("Net", 367, ), ("Amount", 385), ("Payable", 420), ("(USD)", 455),
+                                        ("135,345.60", 515))]
+    doc = _invoice_page(words)
+    extract_trade_document(doc)
+    assert doc.value("total_amount") == 135345.6
