@@ -242,7 +242,10 @@ def answer_of(view: PageView, anchor: Anchor) -> tuple[bool | None, bool]:
         mid = (start + anchor.box.x1) / 2
         under = sorted((w for w in view.page.words
                         if (abs(w.box.x0 - start) <= 2 or abs((w.box.x0 + w.box.x1) / 2 - mid) <= 3) and
-                        anchor.box.bottom - 1 <= w.box.top <= anchor.box.bottom + 1.5 * h), key=lambda w: w.box.top)
+                        # (off a scan a box hugs its letters: 'Back-to-back CO' has no descender to reach down by)
+                        anchor.box.bottom - 1 <= w.box.top <= anchor.box.bottom + (2.0 if view.page.source == "ocr"
+                                                                                   else 1.5) * h),
+                       key=lambda w: w.box.top)
         if under and norm(under[0].text) in ANSWERS:
             return ANSWERS[norm(under[0].text)], True
     return answer, in_words

@@ -8,6 +8,7 @@ heading such as "TOTAL" (a column of amounts) is not mistaken for the invoice to
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 from typing import Callable
 
@@ -367,7 +368,8 @@ def letterhead(page: Page, title: Anchor | None) -> Region | None:
     # (the title in another language over it, '商业发票' over 'COMMERCIAL INVOICE', however read, is no line of
     # the sender's address: a line printed about as large as the title, last before it)
     size = max(w.box.height for w in title.words) if title.words else title.box.height
-    while len(lines) > 1 and max(w.box.height for w in lines[-1].words) >= 0.75 * size and \
+    # (the line's middle height: off a scan a comma's tail makes a word of the address as tall as the title's)
+    while len(lines) > 1 and statistics.median(w.box.height for w in lines[-1].words) >= 0.75 * size and \
             title.box.top - lines[-1].box.bottom < 2 * size:
         lines = lines[:-1]
     if not lines:
