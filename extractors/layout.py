@@ -216,6 +216,9 @@ UNSURE_JUNK = 0.6  # a word read less surely than this before a caption is no ru
 JUNK = 0.35  # a word read less surely than this is no reading: print in another script, or garbled small print
 
 
+PAST_COLON = 95.0  # a caption's words after a colon match the label this well, or the colon ends it
+
+
 def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = None) -> dict[str, list[Anchor]]:
     """Every label found on the page. Longer labels win over shorter ones that use the same words, so
     'Invoice Date' is not also taken for 'Date'."""
@@ -274,19 +277,21 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             li, s = where[k]
             line, idx, flat = flats[li]
             best = (0.0, 0)
-            # (a caption ends at its colon: 'Vessel/Flight: WAN HAI 315' is no 'Vessel / Flight No.')
+            # (a caption ends at its colon: 'Vessel/Flight: WAN HAI 315' is no 'Vessel / Flight No.'. Past it
+            # only the label's own words, read whole: OCR may read a slash as a colon, 'Vessel's name: Aircraft
+            # flight number')
             upto = colon_ends.get(k)
             if upto is None:
                 upto = colon_ends[k] = next((j - s + 1 for j in range(s, len(flat) - 1)
                                              if line.words[idx[j]].text.endswith((":", "："))), len(flat) - s)
             # (a word OCR ran together with the next, 'Vessel/FlightNo.', may hold the label's words in fewer)
-            for kk in range(1 if " " in flat[s] else max(1, n - 1), min(n + 2, upto + 1)):
+            for kk in range(1 if " " in flat[s] else max(1, n - 1), min(n + 2, len(flat) - s + 1)):
                 # (the page's phrases joined once for all the variants that try them)
                 text = joined.get((k, kk))
                 if text is None:
                     text = joined[(k, kk)] = " ".join(flat[s:s + kk])
                 sc = fuzz.ratio(text, var.text)
-                if sc > best[0]:
+                if sc > best[0] and (kk <= upto or sc >= PAST_COLON):
                     best = (sc, kk)
             run_length = 0
             if best[0] < threshold and n >= 3:

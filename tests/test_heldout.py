@@ -1525,6 +1525,11 @@ def test_a_caption_ends_at_its_colon():
              w("V.092W", 415, 168)]
     found = find_anchors(Page(number=1, width=595, height=842, words=words), LABELS)
     assert [x.text for x in found["transport"][0].words] == ["Vessel/Flight:"]
+    # past a colon only the label's own words: OCR read the slash of "Vessel's name/Aircraft flight number" so
+    words = [w("Vessel's", 40, 251), w("name:", 65, 251), w("Aircraft", 81, 251), w("flight", 105, 251),
+             w("number", 122, 251), w("EVERGREEN", 172, 251)]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), LABELS)
+    assert [x.text for x in found["transport"][0].words] == ["Vessel's", "name:", "Aircraft", "flight", "number"]
 
 
 def test_a_caption_standing_alone_that_could_be_a_heading_is_the_boxs():
