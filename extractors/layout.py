@@ -216,7 +216,13 @@ UNSURE_JUNK = 0.6  # a word read less surely than this before a caption is no ru
 JUNK = 0.35  # a word read less surely than this is no reading: print in another script, or garbled small print
 
 
-PAST_COLON = 95.0  # a caption's words after a colon match the label this well, or the colon ends it
+PAST_COLON = 75.0  # a caption's words after a colon match the rest of the label this well, or the colon ends it
+
+
+def _rest_of_label(head: list[str], tail: list[str], label: str) -> bool:
+    """Do the words after a colon (`tail`) say the rest of the label the words up to it (`head`) began?"""
+    rest = label[len(" ".join(head)):].strip()
+    return bool(rest) and fuzz.ratio(" ".join(tail), rest) >= PAST_COLON
 
 
 def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = None) -> dict[str, list[Anchor]]:
@@ -278,7 +284,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
             line, idx, flat = flats[li]
             best = (0.0, 0)
             # (a caption ends at its colon: 'Vessel/Flight: WAN HAI 315' is no 'Vessel / Flight No.'. Past it
-            # only the label's own words, read whole: OCR may read a slash as a colon, 'Vessel's name: Aircraft
+            # only the rest of the label's own words: OCR may read a slash as a colon, 'Vessel's name: Aircraft
             # flight number')
             upto = colon_ends.get(k)
             if upto is None:
@@ -291,7 +297,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 if text is None:
                     text = joined[(k, kk)] = " ".join(flat[s:s + kk])
                 sc = fuzz.ratio(text, var.text)
-                if sc > best[0] and (kk <= upto or sc >= PAST_COLON):
+                if sc > best[0] and (kk <= upto or _rest_of_label(flat[s:s + upto], flat[s + upto:s + kk], var.text)):
                     best = (sc, kk)
             run_length = 0
             if best[0] < threshold and n >= 3:
