@@ -273,7 +273,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     line_spaces: dict[int, float] = {}
     line_tops = [ln.box.top for ln in lines]
     joined: dict[tuple[int, int], str] = {}
-    colon_ends: dict[int, int] = {}  # the most words a caption starting at a word may take
+    colon_ends: dict[int, int] = {}  # how many words from a word to the first ending in a colon
     for var in variants:
         n = len(var.tokens)
         first = var.tokens[0]

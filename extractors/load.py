@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
 from pdfplumber.utils.text import WordExtractor
-import pypdfium2.raw as pdfium_raw
 from PIL import Image, UnidentifiedImageError
 
 from extractors.layout import with_spaced_letters_joined
