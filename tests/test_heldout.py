@@ -1625,3 +1625,12 @@ def test_a_total_said_payable_with_its_currency_is_the_invoices_total():
     doc = _invoice_page(words)
     extract_trade_document(doc)
     assert doc.value("total_amount") == 135345.6
+
+
+def test_one_word_goods_headings_hs_and_criterion_are_boxes_9_and_10():
+    from extractors.certificate import COLUMNS
+    words = [w(t, x, 256, size=6.8) for t, x in (("Item", 33), ("Marks", 61), ("HS", 291), ("Criterion", 339),
+                                                 ("Origin", 389), ("Invoice", 505))]
+    found = find_anchors(Page(number=1, width=595, height=842, words=words), COLUMNS)
+    assert [x.text for x in found["hs_code"][0].words] == ["HS"]
+    assert [x.text for x in found["origin_criterion"][0].words] == ["Criterion"]
