@@ -639,13 +639,16 @@ def _meaning_candidates(lines: list[Line], labels: list[Label]) -> list[tuple[in
             continue
         for seg in split_segments(line):
             said = _said(seg.words, sigs, vocab)
-            # (a row of table headings set a few word spaces apart is one segment: each run of words is tried for
-            # a heading; elsewhere a caption starts its cell, and 'CONSIGNEE' of 'SAME AS CONSIGNEE' is none)
-            # (a caption standing alone that says both a box's meaning and a heading's - 'Serial No.', the
-            # certificate's or an item's - is the box's: headings stand in a row)
-            parts = phrases(seg) if not said and heading_sigs else []
-            runs = [said] if said else [_said(ws, heading_sigs, vocab) for ws in parts] if len(parts) > 1 else \
-                [_said(seg.words, box_sigs, vocab)] if parts else []
+            if said or not heading_sigs:
+                runs = [said]
+            elif len(parts := phrases(seg)) > 1:
+                # (a row of table headings set a few word spaces apart is one segment: each run of words is tried
+                # for a heading; elsewhere a caption starts its cell, and 'CONSIGNEE' of 'SAME AS CONSIGNEE' is none)
+                runs = [_said(ws, heading_sigs, vocab) for ws in parts]
+            else:
+                # (a caption standing alone that says both a box's meaning and a heading's - 'Serial No.', the
+                # certificate's or an item's - is the box's: headings stand in a row)
+                runs = [_said(seg.words, box_sigs, vocab)]
             out += [r for r in runs if r and not (r[2] in standalone and
                                                   _runs_on(line, next(i for i, w in enumerate(line.words) if w is r[3][-1])))]
     return out

@@ -212,10 +212,10 @@ def _page_objects(p) -> tuple[list[dict], list[Box]]:
     upright: the marks drawn in checkboxes (a cross, a tick).
 
     pdfplumber's `page.chars` turns every object on the page into a dict of all its attributes (colours, fonts,
-    marked content, paths), which costs as much as laying the page out; words need five of them. So the layout
-    pdfplumber makes is walked here, each object placed as pdfplumber places it (top-down, the media box's
-    origin added), and its word grouping is run on the characters: the words are the ones `extract_words()`
-    gives (a test holds them equal)."""
+    marked content, paths), which costs as much as laying the page out; words need a character's text, its box
+    and whether it is upright. So the layout pdfplumber makes is walked here, each object placed as pdfplumber
+    places it (top-down, the media box's origin added), and its word grouping is run on the characters: the
+    words are the ones `extract_words()` gives (a test holds them equal)."""
     height, (mb_x0, mb_top) = float(p.height), p.mediabox[:2]
     chars: list[dict] = []
     strokes: list[Box] = []
