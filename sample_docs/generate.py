@@ -33,6 +33,7 @@ from sample_docs.render_thirteenth import RENDERERS_THIRTEENTH
 from sample_docs.render_fourteenth import RENDERERS_FOURTEENTH
 from sample_docs.render_fifteenth import RENDERERS_FIFTEENTH
 from sample_docs.render_sixteenth import RENDERERS_SIXTEENTH
+from sample_docs.render_seventeenth import RENDERERS_SEVENTEENTH
 from sample_docs.render_fifth import RENDERERS_FIFTH
 from sample_docs.render_fourth import RENDERERS_FOURTH
 from sample_docs.render_seventh import RENDERERS_SEVENTH
@@ -44,7 +45,7 @@ ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERER
                  **RENDERERS_FIFTH, **RENDERERS_SIXTH, **RENDERERS_SEVENTH, **RENDERERS_EIGHTH,
                  **RENDERERS_NINTH, **RENDERERS_TENTH, **RENDERERS_ELEVENTH, **RENDERERS_TWELFTH,
                  **RENDERERS_THIRTEENTH, **RENDERERS_FOURTEENTH, **RENDERERS_FIFTEENTH,
-                 **RENDERERS_SIXTEENTH}
+                 **RENDERERS_SIXTEENTH, **RENDERERS_SEVENTEENTH}
 # The development layouts, and held-out families the extractor was not developed on ('fresh' was drawn after
 # extraction had been tuned on 'heldout', for a blind measurement again; 'third' after it had been tuned on 'fresh';
 # 'fourth' after it had been tuned on 'third'; 'fifth' after it had been tuned on 'fourth'; 'sixth' after it had
@@ -53,7 +54,7 @@ ALL_RENDERERS = {**RENDERERS, **RENDERERS_HELDOUT, **RENDERERS_FRESH, **RENDERER
 # after it had been tuned on 'tenth' and had learnt to read captions by their meaning; 'twelfth' after it had been
 # tuned on 'eleventh'; 'thirteenth' after it had been tuned on 'twelfth'; 'fourteenth' after it had been tuned on
 # 'thirteenth'; 'fifteenth' after it had been tuned on 'fourteenth'; 'sixteenth' after it had been tuned on
-# 'fifteenth').
+# 'fifteenth'; 'seventeenth' after it had been tuned on 'sixteenth').
 LAYOUTS = {
     "dev": {"co": ["co-a", "co-b"], "inv": ["inv-a", "inv-b", "inv-c"], "pl": ["pl-a"], "bl": ["bl-a"]},
     "heldout": {"co": ["co-c"], "inv": ["inv-d"], "pl": ["pl-b"], "bl": ["bl-b"]},
@@ -72,11 +73,12 @@ LAYOUTS = {
     "fourteenth": {"co": ["co-p"], "inv": ["inv-q"], "pl": ["pl-o"], "bl": ["bl-o"]},
     "fifteenth": {"co": ["co-q"], "inv": ["inv-r"], "pl": ["pl-p"], "bl": ["bl-p"]},
     "sixteenth": {"co": ["co-r"], "inv": ["inv-s"], "pl": ["pl-q"], "bl": ["bl-q"]},
+    "seventeenth": {"co": ["co-s"], "inv": ["inv-t"], "pl": ["pl-r"], "bl": ["bl-r"]},
 }
 LAYOUTS["all"] = {k: sum((LAYOUTS[f][k] for f in ("dev", "heldout", "fresh", "third", "fourth", "fifth", "sixth",
                                                                   "seventh", "eighth", "ninth", "tenth", "eleventh",
                                                                   "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                                                                  "sixteenth")), [])
+                                                                  "sixteenth", "seventeenth")), [])
                   for k in LAYOUTS["dev"]}
 
 GENERATOR_VERSION = 1
