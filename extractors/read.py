@@ -14,7 +14,6 @@ from extractors.certificate import extract_certificate
 from extractors.classify import classify
 from extractors.load import DEFAULT_LIMITS, Limits, load_document
 from extractors.normalise import decimal_comma, prints_decimal_comma
-from extractors.ocr import settle
 from extractors.trade_documents import SPECS, extract_trade_document
 from pipeline.errors import UnreadableDocument
 from pipeline.model import Document, DocumentError
@@ -64,20 +63,12 @@ def _extract(doc: Document) -> None:
 
 
 def extract_document(doc: Document) -> Document:
-    """Fields from a classified document. A scanned page's second readings (runs of text read unsurely) are
-    made with the table cells extraction wants read again, in one call; where they change the page's words, the
-    document is classified and read again from them (the cells' second readings are kept, not made twice)."""
+    """Fields from a classified document, read once from its pages' final words (a scanned page has made its
+    second readings when it was read: `extractors.ocr.ocr_page`)."""
     if doc.error is not None:
         return doc
     try:
-        first = [p.words for p in doc.pages]
         _extract(doc)
-        for p in doc.pages:
-            settle(p)
-        if any(p.words is not w for p, w in zip(doc.pages, first)):
-            classify_document(doc)
-            doc.fields, doc.items = {}, []
-            _extract(doc)
     except Exception as e:  # a bug in an extractor must not lose the document: it goes to a reviewer
         log.exception("extraction failed for %s", doc.file)
         doc.error = DocumentError(file=doc.file, code="extraction.failed",
