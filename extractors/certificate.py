@@ -141,6 +141,7 @@ BOILERPLATE = (
 )
 
 PACKAGES = re.compile(rf"^\s*(\d[\d,]*\.?\s*{PACKAGE_KINDS})\b[\s,]*(?:OF\s+)?", re.I)
+BRACKETED_PACKAGES = re.compile(rf"\s*\((\d[\d,]*\s*{PACKAGE_KINDS})\)\.?$", re.I)
 NUMBER_WORD = (r"(?:ZERO|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|THIRTEEN|FOURTEEN|FIFTEEN|"
                r"SIXTEEN|SEVENTEEN|EIGHTEEN|NINETEEN|TWENTY|THIRTY|FORTY|FIFTY|SIXTY|SEVENTY|EIGHTY|NINETY|HUNDRED|"
                r"THOUSAND|AND)")
@@ -827,6 +828,11 @@ def _item_of(doc: Document, v: PageView, row: TableRow, expected: int, split: se
         # (or on a line of their own under the goods: 'PACKED IN: 826 MESH BAGS')
         packages, pk_words = stated
         description = collapse(" ".join(w.text for w in desc_words if w not in pk_words))
+    elif packages is None and (m := BRACKETED_PACKAGES.search(description or "")) and desc_words:
+        # (or in brackets after the goods: 'FROZEN SHRIMP (200 CARTONS)')
+        n = len(m[0].split())
+        packages, pk_words = collapse(m[1]), desc_words[-n:]
+        description = collapse(description[:m.start()])
     put("packages", pk_words, packages)
     put("description", [w for w in desc_words if w not in pk_words], description)
     hs_raw = row.text("hs_code")

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from extractors.layout import (ANSWERS, CJK, JUNK, TICK_BOX, TICKED, UNSURE_JUNK, Anchor, Label, Line, Region,
-                               find_anchors, group_lines, norm, region_of)
+from extractors.layout import (ANSWERS, CJK, CJK_CAPTION, JUNK, TICK_BOX, TICKED, UNSURE_JUNK, Anchor, Label, Line,
+                               Region, find_anchors, group_lines, norm, region_of)
 from extractors.normalise import collapse, parse_country
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
@@ -286,15 +286,32 @@ def _box_after(level: list[Word], h: float) -> bool | None:
 
 def ticked(view: PageView, anchor: Anchor) -> bool:
     """A checkbox left of its label holds an X or a tick: typed, or drawn in the box."""
+    start = question_start(view.page, anchor)
     for w in view.page.words:
-        if anchor.box.x0 - 24 <= w.box.x1 <= anchor.box.x0 + 1 and \
+        if start - 24 <= w.box.x1 <= start + 1 and \
                 abs((w.box.top + w.box.bottom) / 2 - (anchor.box.top + anchor.box.bottom) / 2) < 6:
             # OCR reads the box's border with the mark: "[X]", "kx", "Ix", "(X", "Dx" (a square read as D or O)
             mark = re.sub(r"[\[\]()|lIi1kK{}DOoCc0LJ_]", "", w.text)
-            # (or a word processor's ballot box glyph, ticked '☒' / '☑', empty '☐')
-            if re.fullmatch(r"[xX✓√✔×vV☒☑✗✘]", mark):
+            # (or a word processor's ballot box glyph, ticked '☒' / '☑' / a filled square '■', empty '☐' / '□')
+            if re.fullmatch(r"[xX✓√✔×vV☒☑✗✘■▣◼]", mark):
                 return True
     return drawn_mark(view.page, anchor)
+
+
+def question_start(page: Page, anchor: Anchor) -> float:
+    """Where a question's words start: at its first word in Latin letters (a box number may lead it, '17.
+    Back-to-back CO'), or at its translation leading it on its line ('第三方发票 Third-party invoicing')."""
+    start = next((w for w in anchor.words if re.search(r"[A-Za-z]{2}", w.text)), None)
+    x = start.box.x0 if start else anchor.box.x0
+    h = max(anchor.box.height, 4.0)
+    cy = (anchor.box.top + anchor.box.bottom) / 2
+    level = sorted((w for w in page.words if w.box.x1 <= x + 0.5 and abs((w.box.top + w.box.bottom) / 2 - cy) < h / 2),
+                   key=lambda w: -w.box.x1)
+    for w in level:
+        if x - w.box.x1 > 2 * h or not (CJK.search(w.text) and CJK_CAPTION.fullmatch(w.text)):
+            break
+        x = w.box.x0
+    return x
 
 
 CHECKBOX_REACH = 16.0  # points left of its label a checkbox stands within
@@ -307,7 +324,7 @@ def drawn_mark(page: Page, anchor: Anchor) -> bool:
     border)."""
     cy = (anchor.box.top + anchor.box.bottom) / 2
     # from where the label's words start: OCR may have taken the box itself for a box number ('1 Back-to-back')
-    start = next((w.box.x0 for w in anchor.words if re.search(r"[A-Za-z]{2}", w.text)), anchor.box.x0)
+    start = question_start(page, anchor)
     x0, x1, top, bottom = start - CHECKBOX_REACH, start - 1, cy - 7, cy + 7
     if page._strokes is not None:
         return any(x0 <= (s.x0 + s.x1) / 2 <= x1 and top <= (s.top + s.bottom) / 2 <= bottom for s in page._strokes)

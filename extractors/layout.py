@@ -314,6 +314,8 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     head = " ".join(flat[s:s + kk])
                     if len(head) < 10:
                         break
+                    if line.words[idx[s + kk - 1]].text.endswith((":", "：")):
+                        continue  # (a caption closed by its colon goes on no further: 'Invoice No.:' over 'Date:')
                     sc = fuzz.ratio(head, var.text[:len(head)])
                     if sc >= max(threshold, 90.0):
                         under = lines_under.get(k)
@@ -397,6 +399,13 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     continue
                 if var.label.standalone and _runs_on(line, end):
                     continue  # (a typed answer may follow: 'Issued retroactively: NO')
+                # ... nor does a word run into it from before: 'Numbers' of 'Marks & Numbers', 'No.:' of 'S/C No.:'
+                # (a box or mark before a question is its checkbox, not a word)
+                if var.label.standalone and before is not None and (norm(before.text) or before.text in "&/+") and \
+                        before.box.x1 <= ws[0].box.x0 + 1 and ws[0].box.x0 - before.box.x1 < GLUED * max(
+                            ws[0].box.height, 4) and not TICK_BOX.fullmatch(before.text) and \
+                        not BOX_READ_AS_LETTER.fullmatch(before.text) and not CJK.search(before.text):
+                    continue
                 if glued:
                     # ... unless what stands before it is itself a caption: a row of column headings set close
                     glued_cands.append(((len(var.text.split()), best[0], var.label.key, ws + more), before))
@@ -490,9 +499,16 @@ def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], 
             # (the Chinese may reach past the English: '发票日期' over 'Date')
             over = sorted((w for ln in above for w in ln.words if a.box.x0 - 3 <= w.box.x0
                            and w.box.bottom <= a.box.top + 1), key=lambda w: w.box.x0)
-            for w in over:
+            for n, w in enumerate(over):
                 if not take and abs(w.box.x0 - a.box.x0) > 3:
                     break  # (not starting where the English starts: another cell's text)
+                # (the box's number leads the Chinese, not the English under it: '4. 运输方式及路线' over 'Means of
+                # transport and route')
+                numbered = not take and BOX_NUMBER.fullmatch(w.text) and n + 1 < len(over) and \
+                    CJK.search(over[n + 1].text) and over[n + 1].box.x0 - w.box.x1 < 2 * h
+                if numbered and not (id(w) in used and owner.get(id(w), (None,))[0] != key):
+                    take.append(w)
+                    continue
                 if not (CJK_CAPTION.fullmatch(w.text) and CJK.search(w.text)) or \
                         (take and w.box.x0 - take[-1].box.x1 > 2 * h):
                     break
@@ -661,6 +677,9 @@ def _runs_on(line: Line, end: int) -> bool:
     if end + 1 >= len(line.words):
         return False
     nxt = line.words[end + 1]
+    # (a caption closed by its colon with figures after it is followed by its value: 'No.: INV-HA250782')
+    if line.words[end].text.endswith((":", "：")) and re.search(r"\d", nxt.text):
+        return False
     return nxt.box.x0 - line.words[end].box.x1 < 8 and norm(nxt.text) not in ANSWERS and \
         not TICK_BOX.fullmatch(nxt.text)
 
@@ -713,20 +732,20 @@ def _bilingual(anchors: list[Anchor]) -> list[Anchor]:
     """'发票号码 Invoice No.:' is one caption in two languages: a Chinese caption and the same label just after
     it on its line become one anchor."""
     out: list[Anchor] = []
-    for a in sorted(anchors, key=lambda a: (a.box.top, a.box.x0)):
-        prev = out[-1] if out else None
-        if prev is not None and _overlaps(prev.box.top, prev.box.bottom, a.box.top, a.box.bottom) and \
-                0 <= a.box.x0 - prev.box.x1 < 3 * max(a.box.height, 4.0) and \
+    # (left to right along a line: Chinese print stands a little higher than Latin on the same baseline)
+    for a in sorted(anchors, key=lambda a: (a.box.x0, a.box.top)):
+        prev = next((p for p in reversed(out) if _overlaps(p.box.top, p.box.bottom, a.box.top, a.box.bottom)), None)
+        if prev is not None and 0 <= a.box.x0 - prev.box.x1 < 3 * max(a.box.height, 4.0) and \
                 bool(CJK.search(prev.words[0].text)) != bool(CJK.search(a.words[0].text)):
-            out[-1] = Anchor(a.key, prev.box.union(a.box), max(prev.score, a.score), prev.words + a.words, a.page,
-                             a.beside, a.column)
+            out[out.index(prev)] = Anchor(a.key, prev.box.union(a.box), max(prev.score, a.score),
+                                          prev.words + a.words, a.page, a.beside, a.column)
         else:
             out.append(a)
-    return out
+    return sorted(out, key=lambda a: (a.box.top, a.box.x0))
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CJK_CAPTION = re.compile(r"[\u4e00-\u9fff\u3001\uff0c\uff1b/、，；]+[:：]?")
+CJK_CAPTION = re.compile(r"[\u4e00-\u9fff\u3001\uff0c\uff1b\uff08\uff09/、，；]+[:：]?")  # (with '（如已知）')
 
 
 def _junk(w: Word) -> bool:

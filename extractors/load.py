@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,7 +113,7 @@ def read_pdf(data: bytes, limits: Limits) -> list[Page]:
         for i, p in enumerate(pdf.pages):
             try:
                 chars, strokes = _page_objects(p)
-                words = WORDS.extract_words(chars)
+                words = _split_at_script_changes(WORDS.extract_words(chars, return_chars=True))
             except Exception as e:
                 raise UnreadableDocument(f"page {i + 1} cannot be decoded: {_pdf_error(e)}") from e
             if sum(len(w["text"]) for w in words) >= limits.min_text_chars:
@@ -205,6 +206,37 @@ def _pdf_error(e: Exception) -> str:
 
 # pdfplumber's own word grouping, on its default settings: words as `page.extract_words()` gives them
 WORDS = WordExtractor(use_text_flow=False, keep_blank_chars=False)
+
+
+# Chinese characters and their punctuation: full-width forms, CJK symbols ('（如已知）', '、')
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+SCRIPT_GAP = 1.0  # points between a Latin and a Chinese character set apart: two strings, not one word
+
+
+def _split_at_script_changes(words: list[dict]) -> list[dict]:
+    """'No.提单号', 'Discharge卸货港': an English caption with its Chinese drawn just after it, closer than the
+    word grouping's 3 points, is two words, where the script changes across a gap. The English is then matched as
+    the caption it is. (A word typed in both scripts without a gap, 'ABC公司', stays one.)"""
+    out: list[dict] = []
+    for w in words:
+        cs = w.pop("chars", None)
+        if not cs or not _CJK_CHAR.search(w["text"]) or all(_CJK_CHAR.match(c) for c in w["text"]):
+            out.append(w)
+            continue
+        pieces, cur = [], [cs[0]]
+        for a, b in zip(cs, cs[1:]):
+            if bool(_CJK_CHAR.match(a["text"])) != bool(_CJK_CHAR.match(b["text"])) and \
+                    b["x0"] - a["x1"] >= SCRIPT_GAP:
+                pieces.append(cur)
+                cur = []
+            cur.append(b)
+        pieces.append(cur)
+        if len(pieces) == 1:
+            out.append(w)
+            continue
+        out += [{"text": "".join(c["text"] for c in pc), "x0": pc[0]["x0"], "x1": pc[-1]["x1"],
+                 "top": min(c["top"] for c in pc), "bottom": max(c["bottom"] for c in pc)} for pc in pieces]
+    return out
 
 
 def _page_objects(p) -> tuple[list[dict], list[Box]]:

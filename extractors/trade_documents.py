@@ -57,6 +57,10 @@ SHIPPING_CAPTIONS = [
     L("remarks", ("Remarks",)),
 ]
 
+# 'To:' over the party a document is addressed to, as export software prints it: the buyer (the consignee on a
+# packing list) where no caption names one. It stands alone: run on, it is a route ('From SHANGHAI to BUSAN')
+ADDRESSEE = L("addressee", ("To",), standalone=True)
+
 INVOICE = DocSpec(
     labels=[
         L("title", ("COMMERCIAL INVOICE", "INVOICE", "商业发票", "TAX INVOICE", "EXPORT INVOICE"), beside=0),
@@ -79,6 +83,7 @@ INVOICE = DocSpec(
           meaning=('buyer|importer|customer|purchaser|applicant|accountee|messrs', 'sold|bill|invoice|invoiced + to')),
         L("consignee", ("Consignee", "Ship To", "Deliver To", "Ship-to party"),
           meaning=('consignee|receiver', 'ship|deliver|delivered|shipped|consigned + to')),
+        ADDRESSEE,
         L("incoterm", ("Terms of Delivery", "贸易条款 Trade Terms", "Trade Terms", "INCOTERMS 2020", "Incoterms",
                        "Price Terms", "Delivery Terms", "Terms of Sale", "Price Basis", "Delivery Term", "Terms", "贸易条款",
                        "价格条款"),
@@ -105,7 +110,7 @@ INVOICE = DocSpec(
     # "a|b": the first of these labels found; "letterhead": the block above the title when no label names it
     fields=[("invoice_number", "invoice_number|number", "code"), ("invoice_date", "invoice_date|invoice_number", "date"),
             ("seller_name,seller_address,seller_country", "seller|letterhead", "party"),
-            ("buyer_name,buyer_address,buyer_country", "buyer|consignee", "party"),
+            ("buyer_name,buyer_address,buyer_country", "buyer|consignee|addressee", "party"),
             ("currency", "currency", "currency"), ("incoterm", "incoterm", "incoterm"),
             ("total_amount", "total", "money")],
     table=TableSpec(
@@ -148,6 +153,7 @@ PACKING_LIST = DocSpec(
                         "For account & risk of Messrs.", "For account and risk of Messrs.", "Applicant"),
           meaning=('consignee|receiver', 'ship|deliver|delivered|shipped|consigned + to',
                    'buyer|importer|customer|purchaser|applicant|accountee|messrs')),
+        ADDRESSEE,
         *SHIPPING_CAPTIONS,
         L("total_row", ("TOTAL", "TOTAL:", "TOTALS", "Grand Total"),
           meaning=('grand|overall|sum|final + total|totals',)),
@@ -160,7 +166,7 @@ PACKING_LIST = DocSpec(
           meaning=('total + gross|g w',)),
     ],
     fields=[("invoice_number", "invoice_number", "code"), ("date", "date|invoice_number", "date"),
-            ("shipper_name", "shipper|letterhead", "party_name"), ("consignee_name", "consignee", "party_name"),
+            ("shipper_name", "shipper|letterhead", "party_name"), ("consignee_name", "consignee|addressee", "party_name"),
             ("total_packages", "total_packages", "number"),
             ("total_net_weight,weight_unit", "total_net_weight", "weight"),
             ("total_gross_weight,weight_unit", "total_gross_weight", "weight")],
@@ -230,7 +236,7 @@ BILL_OF_LADING = DocSpec(
         L("issue", ("Place and Date of Issue", "Freight Payable at", "Number of Original B/L")),
     ],
     fields=[("bl_number", "bl_number", "code"), ("shipper_name", "shipper", "party_name"),
-            ("consignee_name", "consignee", "party_name"), ("notify_party", "notify_party", "party_name"),
+            ("consignee_name", "consignee|addressee", "party_name"), ("notify_party", "notify_party", "party_name"),
             ("vessel,voyage", "vessel_voyage", "vessel_voyage"),
             ("vessel,voyage", "vessel", "vessel"), ("voyage", "voyage", "code"),
             ("port_of_loading", "port_of_loading", "text"), ("port_of_discharge", "port_of_discharge", "text"),
@@ -327,6 +333,12 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
         return [(vessel, True, ws), (voyage, voyage is not None, ws)]
     if reader == "weight":
         q = parse_quantity(text)
+        if q is None and region is not None:
+            # (as for a number: a line under the caption may stand first, its translation: '毛重' over the figures)
+            for ln in region.lines[1:3]:
+                if (q := parse_quantity(ln.text)) is not None:
+                    ws = ln.words
+                    break
         unit = q[1] if q else None
         if q and unit is None and region is not None and len(region.lines) > 1:
             # the unit wrapped under its figures in a narrow column ('175,969.600' over 'KGS')

@@ -1634,3 +1634,113 @@ def test_one_word_goods_headings_hs_and_criterion_are_boxes_9_and_10():
     found = find_anchors(Page(number=1, width=595, height=842, words=words), COLUMNS)
     assert [x.text for x in found["hs_code"][0].words] == ["HS"]
     assert [x.text for x in found["origin_criterion"][0].words] == ["Criterion"]
+
+
+@pytest.fixture(scope="module")
+def seventeenth(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seventeenth")
+    return out, generate(out, seed=171, count=8, layouts="seventeenth")
+
+
+def test_seventeenth_family_text_documents_read_right(seventeenth):
+    """A Chinese issuing body's bilingual certificate (Chinese captions over English ones, packages in brackets
+    after the description, Box 17 as filled and empty squares after Chinese questions); export software's invoice
+    and packing list ('To:', 'No.:', 'S/C No.:', 'Invoice No.:' over 'Date:'); a forwarder's bill of lading with
+    the Chinese drawn close after each English caption and the weight under its Chinese heading."""
+    assert_text_documents_read_right(*seventeenth)
+
+
+def test_a_chinese_caption_led_by_its_box_number_over_the_english_ends_the_box_above():
+    """'4. 运输方式及路线（如已知）' over 'Means of transport and route (if known)': the box number leads the
+    Chinese line, not the English one. The two lines are Box 4's caption, so Box 3's producer ends above them."""
+    from extractors.certificate import extract_certificate
+    words = [w("3.", 31, 199, size=6.6), w("生产商名称、地址和国家（如已知）", 39, 199, size=6.6),
+             w("Producer's", 31, 207.6, size=6.6), w("name,", 66, 207.6, size=6.6), w("address", 85, 207.6, size=6.6),
+             w("and", 111, 207.6, size=6.6), w("country", 124, 207.6, size=6.6), w("(if", 149, 207.6, size=6.6),
+             w("known)", 158, 207.6, size=6.6),
+             w("QINGDAO", 36, 218), w("OCEANWIDE", 80, 218), w("AQUATIC", 135, 218), w("PRODUCTS", 178, 218),
+             w("CO.,", 225, 218), w("LTD.", 245, 218),
+             w("4.", 31, 253, size=6.6), w("运输方式及路线（如已知）", 39, 253, size=6.6),
+             w("Means", 31, 261.6, size=6.6), w("of", 52, 261.6, size=6.6), w("transport", 60, 261.6, size=6.6),
+             w("and", 91, 261.6, size=6.6), w("route", 104, 261.6, size=6.6), w("(if", 122, 261.6, size=6.6),
+             w("known)", 131, 261.6, size=6.6)]
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert doc.value("producer_name") == "QINGDAO OCEANWIDE AQUATIC PRODUCTS CO., LTD."
+
+
+def test_box_17_filled_squares_before_chinese_questions():
+    """'■ 第三方发票 Third-party invoicing', '□ 补发 Issued retroactively': the square stands before the question's
+    Chinese, which leads the English; a filled square answers yes, an empty one no."""
+    from extractors.certificate import extract_certificate
+    words = [w("17.", 31, 784, size=6.8)]
+    for top, mark, chinese, english in ((788, "□", "背对背原产地证明", ["Back-to-back", "Certificate", "of", "Origin"]),
+                                        (802, "■", "第三方发票", ["Third-party", "invoicing"]),
+                                        (816, "□", "补发", ["Issued", "retroactively"])):
+        words += [w(mark, 50, top - 1, size=9),
+                  Word(text=chinese, confidence=0.95, box=Box(x0=64, top=top, x1=64 + 7 * len(chinese), bottom=top + 7))]
+        x = 64 + 7 * len(chinese) + 4
+        for e in english:
+            words.append(w(e, x, top, size=7))
+            x = words[-1].box.x1 + 2
+    doc = Document(file="co.pdf", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_certificate(doc)
+    assert (doc.value("back_to_back"), doc.value("third_party_invoicing"), doc.value("issued_retroactively")) == \
+        (False, True, False)
+
+
+def test_export_software_particulars_to_no_and_date():
+    """'To:' over the buyer where no caption names one; 'No.:' closed by its colon with the number after it is the
+    invoice's number, while 'No.:' of 'S/C No.:' and 'Numbers' of 'Marks & Numbers' are no number caption of their
+    own; and on the packing list 'Invoice No.:' closed by its colon does not run on into 'Date:' under it."""
+    from extractors.trade_documents import extract_trade_document
+    head = [w("COMMERCIAL", 219, 87, size=14), w("INVOICE", 310, 87, size=14),
+            w("To:", 36, 114, size=8.5), w("AUCKLAND", 60, 114, size=8.5), w("HOMEWARE", 105, 114, size=8.5),
+            w("IMPORTS", 155, 114, size=8.5), w("LIMITED", 195, 114, size=8.5),
+            w("40", 60, 124.6, size=8.5), w("CORONATION", 72, 124.6, size=8.5), w("ROAD,", 127, 124.6, size=8.5),
+            w("AUCKLAND,", 157, 124.6, size=8.5), w("NEW", 205, 124.6, size=8.5), w("ZEALAND", 225, 124.6, size=8.5),
+            w("No.:", 380, 116, size=8.5), w("INV-HA250782", 400, 116, size=8.5),
+            w("Date:", 380, 128.5, size=8.5), w("2025-5-14", 404, 128.5, size=8.5),
+            w("S/C", 380, 141, size=8.5), w("No.:", 397, 141, size=8.5), w("SC50782", 417, 141, size=8.5),
+            w("From", 36, 172, size=8.5), w("HAI", 60, 172, size=8.5), w("PHONG", 77, 172, size=8.5),
+            w("to", 108, 172, size=8.5), w("AUCKLAND", 118, 172, size=8.5), w("by", 160, 172, size=8.5),
+            w("Sea", 172, 172, size=8.5)]
+    table = [w(t, x, 196, size=8.5) for t, x in (("Marks", 50), ("&", 76), ("Numbers", 84), ("Description", 173),
+                                                 ("of", 225), ("Goods", 235), ("Quantity", 329), ("Unit", 404),
+                                                 ("Price", 424), ("Amount", 494))]
+    table += [w(t, x, 226, size=8.5) for t, x in (("N/M", 39), ("ACOUSTIC", 129), ("GUITARS", 172), ("758PCS", 323),
+                                                  ("USD38.00", 400), ("USD28804.00", 470))]
+    table += [w("TOTAL:", 129, 272, size=8.5), w("USD28804.00", 470, 272, size=8.5)]
+    doc = _invoice_page(head + table)
+    extract_trade_document(doc)
+    assert (doc.value("invoice_number"), doc.value("invoice_date"), doc.value("buyer_name"), doc.value("buyer_country")) \
+        == ("INV-HA250782", "2025-05-14", "AUCKLAND HOMEWARE IMPORTS LIMITED", "NZ")
+    pl = [w("PACKING", 240, 87, size=14), w("LIST", 310, 87, size=14)] + head[2:13] + \
+        [w("Invoice", 380, 116, size=8.5), w("No.:", 409, 116, size=8.5), w("INV-HA250782", 429, 116, size=8.5),
+         w("Date:", 380, 128.5, size=8.5), w("2025-5-14", 404, 128.5, size=8.5)]
+    doc = Document(file="pl.pdf", sha256="x", doc_type="packing_list", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=pl)])
+    extract_trade_document(doc)
+    assert (doc.value("invoice_number"), doc.value("date"), doc.value("consignee_name")) == \
+        ("INV-HA250782", "2025-05-14", "AUCKLAND HOMEWARE IMPORTS LIMITED")
+
+
+def test_bill_of_lading_captions_with_their_chinese_after_them():
+    """'Shipper 托运人' (the Chinese a little higher than the English on the line), 'B/L No. 提单号', and the
+    gross weight's figures under its heading's Chinese ('毛重')."""
+    from extractors.trade_documents import extract_trade_document
+    words = [w("Shipper", 33, 34.4, size=6.8), w("托运人", 62, 34.0, size=7.2),
+             w("QINGDAO", 36, 46.8, size=8.5), w("OCEANWIDE", 78, 46.8, size=8.5), w("CO.,", 132, 46.8, size=8.5),
+             w("LTD.", 152, 46.8, size=8.5),
+             w("B/L", 303, 34.4, size=6.8), w("No.", 315, 34.4, size=6.8), w("提单号", 328, 34.0, size=7.2),
+             w("ONEY5079759014", 306, 47.1, size=10), w("BILL", 368, 83, size=16), w("OF", 408, 83, size=16),
+             w("LADING", 435, 83, size=16),
+             w("Gross", 448, 344, size=6.8), w("Weight", 468, 344, size=6.8), w("(KGS)", 493, 344, size=6.8),
+             w("毛重", 448, 352.6, size=6.8), w("5335.200KGS", 449, 372, size=8.5)]
+    doc = Document(file="bl.pdf", sha256="x", doc_type="bill_of_lading", doc_type_confidence=0.9,
+                   pages=[Page(number=1, width=595, height=842, words=words)])
+    extract_trade_document(doc)
+    assert (doc.value("shipper_name"), doc.value("bl_number"), doc.value("gross_weight"), doc.value("weight_unit")) == \
+        ("QINGDAO OCEANWIDE CO., LTD.", "ONEY5079759014", 5335.2, "KGS")

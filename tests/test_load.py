@@ -134,3 +134,33 @@ def test_text_layer_words_are_pdfplumbers_words():
     # (the line turned upright reads as pdfplumber reads it, letter by letter from its foot)
     assert {"DEPARTMENT", "Third-party", "LANIGIRO"} <= {w[0] for w in words} and len(strokes) == 3
     assert pages >= 20
+
+
+def test_an_english_caption_and_its_chinese_drawn_close_are_two_words():
+    """'Port of Discharge' with '卸货港' drawn 3 points after it: pdfplumber's word grouping joins them
+    ('Discharge卸货港'), and the caption would not be matched. The script changes across a gap: two words. A word
+    typed in both scripts without a gap stays one."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    from sample_docs.render import cjk_font
+
+    cj = cjk_font()
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("Helvetica", 7)
+    c.drawString(40, 800, "Port of Discharge")
+    x = 40 + pdfmetrics.stringWidth("Port of Discharge", "Helvetica", 7) + 3
+    c.setFont(cj, 7)
+    c.drawString(x, 800, "卸货港")
+    c.setFont("Helvetica", 9)
+    c.drawString(40, 780, "HAI PHONG, VIET NAM   ORDER NO. 12345 OF 2025 FOR 40 CARTONS OF GOODS")
+    c.setFont(cj, 9)
+    c.drawString(40, 760, "ABC公司")
+    c.showPage()
+    c.save()
+    doc = load_bytes(buf.getvalue(), "bl.pdf")
+    texts = [w.text for w in doc.pages[0].words]
+    assert texts[:4] == ["Port", "of", "Discharge", "卸货港"] and "ABC公司" in texts
+    discharge, chinese = doc.pages[0].words[2:4]
+    assert discharge.box.x1 < chinese.box.x0
