@@ -217,7 +217,9 @@ def _read(img: Image.Image, dpi: float, lang: str) -> tuple[list[Word], float, "
         lost, apart = _lost_lines(grey, scale, runs, printed)
         if spans or lost or apart:
             owed = _Owed(runs=runs, spans=spans, scale=scale, lang=lang, lost=lost, apart=apart)
-    return _finish(runs, img, scale), mean, owed
+    # (a page that owes second readings is finished once they are made, from its runs: `reread_many`; until then
+    # its words are only counted, to tell a page read the wrong way up)
+    return ([w for r in runs for w in r] if owed else _finish(runs, img, scale)), mean, owed
 
 
 def _page_data(img: Image.Image, dpi: float, lang: str) -> tuple[dict[str, list], list[tuple[int, int, int, int]]]:
