@@ -307,9 +307,16 @@ def question_start(page: Page, anchor: Anchor) -> float:
     cy = (anchor.box.top + anchor.box.bottom) / 2
     level = sorted((w for w in page.words if w.box.x1 <= x + 0.5 and abs((w.box.top + w.box.bottom) / 2 - cy) < h / 2),
                    key=lambda w: -w.box.x1)
+    scanned = page.source == "ocr"
     for w in level:
-        if x - w.box.x1 > 2 * h or not (CJK.search(w.text) and CJK_CAPTION.fullmatch(w.text)):
+        if x - w.box.x1 > 2 * h:
             break
+        if not (CJK.search(w.text) and CJK_CAPTION.fullmatch(w.text)):
+            # (off a scan the translation may be read as Chinese run into marks, or as junk: '#=A8=' at 0.28, wider
+            # than a box; a box read as a letter or three, 'HM', '(CI', is the question's box, where it stops)
+            wide = w.box.x1 - w.box.x0 > 1.6 * (w.box.bottom - w.box.top)
+            if not scanned or not (CJK.search(w.text) or w.confidence < UNSURE_JUNK and wide):
+                break
         x = w.box.x0
     return x
 
@@ -334,12 +341,21 @@ def drawn_mark(page: Page, anchor: Anchor) -> bool:
     import numpy as np
     k = img.width / page.width
     ink = np.asarray(img.crop((int(x0 * k), int(top * k), int(x1 * k), int(bottom * k))).convert("L")) < 128
-    rows, cols = np.nonzero(ink)
-    if len(rows) == 0:
+    # the box: the widest run of inked columns (the edge of the label's first letter may reach into the cut), and
+    # the ink's extent in it, square and framed (letters misread beside the label are not); its middle half is
+    # inside the border whatever the border's width
+    inked = np.flatnonzero(ink.any(axis=0))
+    if len(inked) == 0:
         return False
-    # the box: the ink's extent, square and framed (letters misread beside the label are not); its
-    # middle half is inside the border whatever the border's width
-    r0, r1, c0, c1 = rows.min(), rows.max(), cols.min(), cols.max()
+    runs = np.split(inked, np.flatnonzero(np.diff(inked) > 2) + 1)
+    c0, c1 = (lambda r: (int(r[0]), int(r[-1])))(max(runs, key=len))
+    # (a box stands apart from the print beside it: ink closer than two points is a letter of a word, a Chinese
+    # character of the question's translation read as junk, not a box)
+    after, before = inked[inked > c1], inked[inked < c0]
+    if len(after) and after[0] - c1 < 2 * k or len(before) and c0 - before[-1] < 2 * k:
+        return False
+    rows = np.flatnonzero(ink[:, c0:c1 + 1].any(axis=1))
+    r0, r1 = int(rows[0]), int(rows[-1])
     h, w = r1 - r0 + 1, c1 - c0 + 1
     if h < 5 or w < 5 or not 0.6 <= w / h <= 1.6:
         return False

@@ -400,11 +400,15 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 if var.label.standalone and _runs_on(line, end):
                     continue  # (a typed answer may follow: 'Issued retroactively: NO')
                 # ... nor does a word run into it from before: 'Numbers' of 'Marks & Numbers', 'No.:' of 'S/C No.:'
-                # (a box or mark before a question is its checkbox, not a word)
-                if var.label.standalone and before is not None and (norm(before.text) or before.text in "&/+") and \
+                # (a box or mark before a question is its checkbox, not a word; off a scan a box is read as letters
+                # too, a ticked one as 'fel': there only the words' own sizes would tell, so the rule is the text
+                # layer's)
+                if var.label.standalone and page.source == "text_layer" and before is not None and \
+                        (norm(before.text) or before.text in "&/+") and \
                         before.box.x1 <= ws[0].box.x0 + 1 and ws[0].box.x0 - before.box.x1 < GLUED * max(
                             ws[0].box.height, 4) and not TICK_BOX.fullmatch(before.text) and \
-                        not BOX_READ_AS_LETTER.fullmatch(before.text) and not CJK.search(before.text):
+                        not BOX_READ_AS_LETTER.fullmatch(before.text) and not CJK.search(before.text) and \
+                        before.confidence >= UNSURE_JUNK:
                     continue
                 if glued:
                     # ... unless what stands before it is itself a caption: a row of column headings set close
@@ -474,12 +478,20 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
         v.sort(key=lambda a: (len(a.words) == 1 and len(norm(a.words[0].text)) <= 4, a.by_meaning, -a.score, a.box.top,
                               a.box.x0))
     if chinese:
-        _with_translations_above(found, lines, used, page.number)
+        _with_translations_above(found, lines, used, page.number, page.source == "ocr")
     return found
 
 
-def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], used: set[int], page: int
-                             ) -> None:
+def _chinese_as_read(w: Word, scanned: bool) -> bool:
+    """A word of a Chinese caption as read: Chinese characters; off a scan also what OCR made of them, Chinese run
+    into other marks ('期,', 'SUE机') or junk read unsurely in their place ('3SGHAKRBA' at 0.00)."""
+    if CJK_CAPTION.fullmatch(w.text) and CJK.search(w.text):
+        return True
+    return scanned and (bool(CJK.search(w.text)) or w.confidence < UNSURE_JUNK)
+
+
+def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], used: set[int], page: int,
+                             scanned: bool = False) -> None:
     """'发票号码' over 'Invoice No.', '收货人' over 'Consignee': a caption cell in two languages, the Chinese on the
     line above the English and starting where it starts. The two lines are one caption, so that a value beside it
     starting level with the Chinese ('收货人 | SYDNEY TOY ...' with 'Consignee' level with the address) is read from
@@ -500,22 +512,32 @@ def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], 
             over = sorted((w for ln in above for w in ln.words if a.box.x0 - 3 <= w.box.x0
                            and w.box.bottom <= a.box.top + 1), key=lambda w: w.box.x0)
             for n, w in enumerate(over):
-                if not take and abs(w.box.x0 - a.box.x0) > 3:
+                # (off a scan, the first print of its line there: OCR's pieces of the Chinese of a line may stand
+                # anywhere along it; and the box's number before the Chinese may be lost, which then starts a little in)
+                first = not scanned or not any(
+                    o.box.x0 < w.box.x0 - 1 and o.box.x1 <= w.box.x0 + 1 and w.box.x0 - o.box.x1 < 2 * h and
+                    _overlaps(o.box.top, o.box.bottom, w.box.top, w.box.bottom) for ln in above for o in ln.words)
+                if not take and (not first or abs(w.box.x0 - a.box.x0) > 3 and not (
+                        scanned and 0 < w.box.x0 - a.box.x0 <= 2 * h and _chinese_as_read(w, scanned))):
                     break  # (not starting where the English starts: another cell's text)
                 # (the box's number leads the Chinese, not the English under it: '4. 运输方式及路线' over 'Means of
                 # transport and route')
+                # (off a scan a character or two of the Chinese after it may be lost: '4.' and '方式' 18 points apart)
                 numbered = not take and BOX_NUMBER.fullmatch(w.text) and n + 1 < len(over) and \
-                    CJK.search(over[n + 1].text) and over[n + 1].box.x0 - w.box.x1 < 2 * h
+                    _chinese_as_read(over[n + 1], scanned) and over[n + 1].box.x0 - w.box.x1 < 4 * h
                 if numbered and not (id(w) in used and owner.get(id(w), (None,))[0] != key):
                     take.append(w)
                     continue
-                if not (CJK_CAPTION.fullmatch(w.text) and CJK.search(w.text)) or \
-                        (take and w.box.x0 - take[-1].box.x1 > 2 * h):
+                if not _chinese_as_read(w, scanned) or \
+                        (take and w.box.x0 - take[-1].box.x1 > (4 if BOX_NUMBER.fullmatch(take[-1].text) else 2) * h):
                     break
                 if id(w) in used and owner.get(id(w), (None,))[0] != key:
                     break
                 take.append(w)
-            if not take:
+            # (junk alone is a translation where no reading of it is sure - Chinese read with Latin letters, 'HORAN,
+            # SEES MENS' - or with Chinese read as Chinese in it, or the box's number before it)
+            if not take or not any(CJK.search(w.text) for w in take) and not BOX_NUMBER.fullmatch(take[0].text) and \
+                    sum(w.confidence for w in take) / len(take) >= JUNK:
                 continue
             for w in take:  # a Chinese anchor of the same label is now part of this one
                 o = owner.get(id(w), (None, None))[1]

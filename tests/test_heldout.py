@@ -1744,3 +1744,72 @@ def test_bill_of_lading_captions_with_their_chinese_after_them():
     extract_trade_document(doc)
     assert (doc.value("shipper_name"), doc.value("bl_number"), doc.value("gross_weight"), doc.value("weight_unit")) == \
         ("QINGDAO OCEANWIDE CO., LTD.", "ONEY5079759014", 5335.2, "KGS")
+
+
+def _scanned_box17(marks: dict[str, bool]):
+    """A scanned Box 17 drawn at 300 dpi: each question a square (filled: yes), its Chinese, its English; the words
+    as OCR reads such a scan, the squares as letters ('HM', '('), the Chinese as junk ('#=A8=' at 0.28)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from sample_docs.render import CJK_FONT_PATHS
+    k = 300 / 72
+    img = Image.new("L", (round(595 * k), round(842 * k)), 255)
+    d = ImageDraw.Draw(img)
+    font = ImageFont.truetype(next(p for p in CJK_FONT_PATHS if __import__("os").path.exists(p)), round(7 * k))
+    words = []
+    for top, key, chinese, english in ((788, "b2b", "背对背原产地证明", ["Back-to-back", "Certificate", "of", "Origin"]),
+                                       (802, "tpi", "第三方发票", ["Third-party", "invoicing"]),
+                                       (816, "retro", "补发", ["Issued", "retroactively"])):
+        box = [50 * k, (top - 0.5) * k, 57.5 * k, (top + 7) * k]
+        d.rectangle(box, outline=0, fill=0 if marks[key] else None, width=3)
+        d.text((64 * k, top * k), chinese, font=font, fill=0)
+        x1 = 64 + 7 * len(chinese)
+        words += [Word(text="HM" if marks[key] else "(", confidence=0.44, box=Box(x0=50.4, top=top - 0.5, x1=57.8,
+                                                                                  bottom=top + 7)),
+                  Word(text="#=A8=", confidence=0.28, box=Box(x0=63.8, top=top, x1=x1 - 0.5, bottom=top + 7.5))]
+        x = x1 + 4
+        for e in english:
+            words.append(Word(text=e, confidence=0.96, box=Box(x0=x, top=top + 0.5, x1=x + 3.6 * len(e), bottom=top + 6.8)))
+            x = words[-1].box.x1 + 2.2
+    page = Page(number=1, width=595, height=842, words=words, source="ocr")
+    page._image = img
+    return Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9, pages=[page])
+
+
+def test_box_17_squares_off_a_scan_before_questions_led_by_chinese_read_as_junk():
+    """Off a scan the Chinese before each question is read as junk: the question starts where that junk starts, and
+    its box is the square before it, not a Chinese character in the junk's place (a framed character, '明', is no
+    box: it stands close to the characters beside it)."""
+    assert _box17(_scanned_box17({"b2b": False, "tpi": True, "retro": False})) == \
+        {"b2b": False, "tpi": True, "retro": False}
+    assert _box17(_scanned_box17({"b2b": True, "tpi": False, "retro": True})) == \
+        {"b2b": True, "tpi": False, "retro": True}
+
+
+@pytest.mark.parametrize("chinese", [
+    [("4.", 0.55, 30.7), ("3SGHAKRBA", 0.0, 38.6), ("GEM)", 0.41, 88.8)],  # all junk after the box number
+    [("GMHARRKE", 0.0, 38.9)],  # the box number lost, the Chinese a little in
+    [("4.", 0.55, 31.0), ("方式", 0.9, 54.2), ("及", 0.9, 68.0), ("路", 0.9, 74.1), ("线", 0.9, 81.3),
+     ("(EM)", 0.3, 89.3)],  # two characters lost after the number
+])
+def test_a_chinese_caption_over_the_english_read_as_junk_off_a_scan_still_ends_the_box_above(chinese):
+    """Off a scan the Chinese line of '4. 运输方式及路线（如已知）' over 'Means of transport and route' is read as
+    Chinese with characters lost, or as junk no reading is sure of: still Box 4's caption, so Box 3's producer ends
+    above it."""
+    from extractors.certificate import extract_certificate
+    words = [Word(text=t, confidence=0.96, box=Box(x0=x, top=207.6, x1=x + 4 * len(t), bottom=213.8))
+             for t, x in (("Producer's", 31), ("name,", 72), ("address", 95), ("and", 124), ("country", 139),
+                          ("(if", 170), ("known)", 181))]
+    words += [Word(text=t, confidence=0.95, box=Box(x0=x, top=218, x1=x + 5 * len(t), bottom=226))
+              for t, x in (("QINGDAO", 36), ("OCEANWIDE", 80), ("CO.,", 135), ("LTD.", 158))]
+    words += [Word(text=t, confidence=c, box=Box(x0=x, top=254.5, x1=x + 5.5 * len(t),
+                                                                    bottom=260.8)) for t, c, x in chinese]
+    words += [Word(text=t, confidence=0.96, box=Box(x0=x, top=263.6, x1=x + 4 * len(t), bottom=269.5))
+              for t, x in (("Means", 31), ("of", 55), ("transport", 65), ("and", 103), ("route", 118), ("(if", 140),
+                           ("known)", 153))]
+    # (the page's title, read as Chinese: the page prints Chinese)
+    words.append(Word(text="原产地证书", confidence=0.9, box=Box(x0=400, top=80, x1=465, bottom=93)))
+    page = Page(number=1, width=595, height=842, words=words, source="ocr")
+    doc = Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9, pages=[page])
+    extract_certificate(doc)
+    assert doc.value("producer_name") == "QINGDAO OCEANWIDE CO., LTD."
