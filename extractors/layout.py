@@ -401,9 +401,11 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                     continue  # (a typed answer may follow: 'Issued retroactively: NO')
                 # ... nor does a word run into it from before: 'Numbers' of 'Marks & Numbers', 'No.:' of 'S/C No.:'
                 # (a box or mark before a question is its checkbox, not a word; off a scan a box is read as letters
-                # too, a ticked one as 'fel': there only the words' own sizes would tell, so the rule is the text
-                # layer's)
-                if var.label.standalone and page.source == "text_layer" and before is not None and \
+                # too, a ticked one as 'fel': a word there no wider than a box read as letters is taken for one)
+                boxlike = page.source == "ocr" and before is not None and len(before.text) <= 3 and \
+                    before.text not in ("&", "/", "+") and \
+                    before.box.x1 - before.box.x0 <= 1.6 * (before.box.bottom - before.box.top)
+                if var.label.standalone and before is not None and not boxlike and \
                         (norm(before.text) or before.text in "&/+") and \
                         before.box.x1 <= ws[0].box.x0 + 1 and ws[0].box.x0 - before.box.x1 < GLUED * max(
                             ws[0].box.height, 4) and not TICK_BOX.fullmatch(before.text) and \

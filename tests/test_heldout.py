@@ -1813,3 +1813,19 @@ def test_a_chinese_caption_over_the_english_read_as_junk_off_a_scan_still_ends_t
     doc = Document(file="co.png", sha256="x", doc_type="certificate_of_origin", doc_type_confidence=0.9, pages=[page])
     extract_certificate(doc)
     assert doc.value("producer_name") == "QINGDAO OCEANWIDE CO., LTD."
+
+
+def test_off_a_scan_a_standalone_caption_after_a_box_read_as_letters_still_stands_alone():
+    """Off a scan: 'Numbers' of 'Marks & Numbers' is no number caption of its own, while 'Third-party invoicing'
+    after its ticked box read as letters ('fel') is still the question."""
+    from extractors.certificate import LABELS
+    from extractors.trade_documents import SPECS
+    inv = [Word(text=t, confidence=0.95, box=Box(x0=x0, top=196, x1=x1, bottom=203.5))
+           for t, x0, x1 in (("Marks", 45.1, 69.1), ("&", 72.0, 77.5), ("Numbers", 80.6, 116.9))]
+    found = find_anchors(Page(number=1, width=595, height=842, words=inv, source="ocr"), SPECS["commercial_invoice"].labels)
+    assert "number" not in found
+    co = [Word(text=t, confidence=c, box=Box(x0=x0, top=96.7 if t == "fel" else 100.3, x1=x1, bottom=107.5))
+          for t, c, x0, x1 in (("fel", 0.84, 208.6, 219.1), ("Third-party", 0.96, 222.0, 255.8),
+                               ("invoicing", 0.96, 258.0, 284.9))]
+    found = find_anchors(Page(number=1, width=595, height=842, words=co, source="ocr"), LABELS)
+    assert [x.text for x in found["third_party_invoicing"][0].words] == ["Third-party", "invoicing"]
