@@ -308,8 +308,17 @@ def question_start(page: Page, anchor: Anchor) -> float:
     level = sorted((w for w in page.words if w.box.x1 <= x + 0.5 and abs((w.box.top + w.box.bottom) / 2 - cy) < h / 2),
                    key=lambda w: -w.box.x1)
     scanned = page.source == "ocr"
-    for w in level:
+
+    def translation(w: Word) -> bool:
+        return bool(CJK.search(w.text)) or w.confidence < UNSURE_JUNK
+    for n, w in enumerate(level):
         if x - w.box.x1 > 2 * h:
+            break
+        # (off a scan a lone character no wider than a box just before the question, no more of a translation
+        # before it, is the question's ticked box read as Chinese: '加')
+        nxt = level[n + 1] if n + 1 < len(level) else None
+        if scanned and n == 0 and len(w.text) == 1 and w.box.x1 - w.box.x0 <= 1.6 * (w.box.bottom - w.box.top) and \
+                not (nxt is not None and w.box.x0 - nxt.box.x1 <= 2 * h and translation(nxt)):
             break
         if not (CJK.search(w.text) and CJK_CAPTION.fullmatch(w.text)):
             # (off a scan the translation may be read as Chinese run into marks, or as junk: '#=A8=' at 0.28, wider

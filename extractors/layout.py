@@ -400,9 +400,9 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 if var.label.standalone and _runs_on(line, end):
                     continue  # (a typed answer may follow: 'Issued retroactively: NO')
                 # ... nor does a word run into it from before: 'Numbers' of 'Marks & Numbers', 'No.:' of 'S/C No.:'
-                # (a box or mark before a question is its checkbox, not a word; off a scan a box is read as letters
-                # too, a ticked one as 'fel': a word there no wider than a box read as letters is taken for one)
-                boxlike = page.source == "ocr" and before is not None and len(before.text) <= 3 and \
+                # (a box or mark before a question is its checkbox, not a word; OCR reads a box as letters too, a
+                # ticked one as 'fel' or 'kx': a word there no wider than a box read as letters is taken for one)
+                boxlike = before is not None and len(before.text) <= 3 and \
                     before.text not in ("&", "/", "+") and \
                     before.box.x1 - before.box.x0 <= 1.6 * (before.box.bottom - before.box.top)
                 if var.label.standalone and before is not None and not boxlike and \
