@@ -758,10 +758,12 @@ def _bilingual(anchors: list[Anchor]) -> list[Anchor]:
     out: list[Anchor] = []
     # (left to right along a line: Chinese print stands a little higher than Latin on the same baseline)
     for a in sorted(anchors, key=lambda a: (a.box.x0, a.box.top)):
-        prev = next((p for p in reversed(out) if _overlaps(p.box.top, p.box.bottom, a.box.top, a.box.bottom)), None)
+        i = next((i for i in range(len(out) - 1, -1, -1)
+                  if _overlaps(out[i].box.top, out[i].box.bottom, a.box.top, a.box.bottom)), None)
+        prev = out[i] if i is not None else None
         if prev is not None and 0 <= a.box.x0 - prev.box.x1 < 3 * max(a.box.height, 4.0) and \
                 bool(CJK.search(prev.words[0].text)) != bool(CJK.search(a.words[0].text)):
-            out[out.index(prev)] = Anchor(a.key, prev.box.union(a.box), max(prev.score, a.score),
+            out[i] = Anchor(a.key, prev.box.union(a.box), max(prev.score, a.score),
                                           prev.words + a.words, a.page, a.beside, a.column)
         else:
             out.append(a)
