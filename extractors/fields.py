@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from extractors.layout import (ANSWERS, CJK, CJK_CAPTION, JUNK, TICK_BOX, TICKED, UNSURE_JUNK, Anchor, Label, Line,
-                               Region, find_anchors, group_lines, norm, region_of)
+from extractors.layout import (ANSWERS, CJK, JUNK, TICK_BOX, TICKED, UNSURE_JUNK, Anchor, Label, Line, Region,
+                               box_sized, chinese_as_read, find_anchors, group_lines, norm, region_of)
 from extractors.normalise import collapse, parse_country
 from pipeline.model import Box, Document, ExtractedField, Page, Source, Word
 
@@ -308,24 +308,19 @@ def question_start(page: Page, anchor: Anchor) -> float:
     level = sorted((w for w in page.words if w.box.x1 <= x + 0.5 and abs((w.box.top + w.box.bottom) / 2 - cy) < h / 2),
                    key=lambda w: -w.box.x1)
     scanned = page.source == "ocr"
-
-    def translation(w: Word) -> bool:
-        return bool(CJK.search(w.text)) or w.confidence < UNSURE_JUNK
     for n, w in enumerate(level):
         if x - w.box.x1 > 2 * h:
             break
         # (off a scan a lone character no wider than a box just before the question, no more of a translation
         # before it, is the question's ticked box read as Chinese: '加')
         nxt = level[n + 1] if n + 1 < len(level) else None
-        if scanned and n == 0 and len(w.text) == 1 and w.box.x1 - w.box.x0 <= 1.6 * (w.box.bottom - w.box.top) and \
-                not (nxt is not None and w.box.x0 - nxt.box.x1 <= 2 * h and translation(nxt)):
+        if scanned and n == 0 and len(w.text) == 1 and box_sized(w) and \
+                not (nxt is not None and w.box.x0 - nxt.box.x1 <= 2 * h and chinese_as_read(nxt, scanned)):
             break
-        if not (CJK.search(w.text) and CJK_CAPTION.fullmatch(w.text)):
-            # (off a scan the translation may be read as Chinese run into marks, or as junk: '#=A8=' at 0.28, wider
-            # than a box; a box read as a letter or three, 'HM', '(CI', is the question's box, where it stops)
-            wide = w.box.x1 - w.box.x0 > 1.6 * (w.box.bottom - w.box.top)
-            if not scanned or not (CJK.search(w.text) or w.confidence < UNSURE_JUNK and wide):
-                break
+        # (off a scan the translation may be read as Chinese run into marks, or as junk: '#=A8=' at 0.28, wider
+        # than a box; a box read as a letter or three, 'HM', '(CI', is the question's box, where it stops)
+        if not chinese_as_read(w, scanned) or not CJK.search(w.text) and box_sized(w):
+            break
         x = w.box.x0
     return x
 

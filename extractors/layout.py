@@ -403,8 +403,7 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
                 # (a box or mark before a question is its checkbox, not a word; OCR reads a box as letters too, a
                 # ticked one as 'fel' or 'kx': a word there no wider than a box read as letters is taken for one)
                 boxlike = before is not None and len(before.text) <= 3 and \
-                    before.text not in ("&", "/", "+") and \
-                    before.box.x1 - before.box.x0 <= 1.6 * (before.box.bottom - before.box.top)
+                    before.text not in ("&", "/", "+") and box_sized(before)
                 if var.label.standalone and before is not None and not boxlike and \
                         (norm(before.text) or before.text in "&/+") and \
                         before.box.x1 <= ws[0].box.x0 + 1 and ws[0].box.x0 - before.box.x1 < GLUED * max(
@@ -484,7 +483,12 @@ def find_anchors(page: Page, labels: list[Label], lines: list[Line] | None = Non
     return found
 
 
-def _chinese_as_read(w: Word, scanned: bool) -> bool:
+def box_sized(w: Word) -> bool:
+    """No wider than a checkbox: what OCR makes of a box ('fel', 'HM', '加'), not a word of print."""
+    return w.box.x1 - w.box.x0 <= 1.6 * (w.box.bottom - w.box.top)
+
+
+def chinese_as_read(w: Word, scanned: bool) -> bool:
     """A word of a Chinese caption as read: Chinese characters; off a scan also what OCR made of them, Chinese run
     into other marks ('期,', 'SUE机') or junk read unsurely in their place ('3SGHAKRBA' at 0.00)."""
     if CJK_CAPTION.fullmatch(w.text) and CJK.search(w.text):
@@ -520,17 +524,17 @@ def _with_translations_above(found: dict[str, list[Anchor]], lines: list[Line], 
                     o.box.x0 < w.box.x0 - 1 and o.box.x1 <= w.box.x0 + 1 and w.box.x0 - o.box.x1 < 2 * h and
                     _overlaps(o.box.top, o.box.bottom, w.box.top, w.box.bottom) for ln in above for o in ln.words)
                 if not take and (not first or abs(w.box.x0 - a.box.x0) > 3 and not (
-                        scanned and 0 < w.box.x0 - a.box.x0 <= 2 * h and _chinese_as_read(w, scanned))):
+                        scanned and 0 < w.box.x0 - a.box.x0 <= 2 * h and chinese_as_read(w, scanned))):
                     break  # (not starting where the English starts: another cell's text)
                 # (the box's number leads the Chinese, not the English under it: '4. 运输方式及路线' over 'Means of
                 # transport and route')
                 # (off a scan a character or two of the Chinese after it may be lost: '4.' and '方式' 18 points apart)
                 numbered = not take and BOX_NUMBER.fullmatch(w.text) and n + 1 < len(over) and \
-                    _chinese_as_read(over[n + 1], scanned) and over[n + 1].box.x0 - w.box.x1 < 4 * h
+                    chinese_as_read(over[n + 1], scanned) and over[n + 1].box.x0 - w.box.x1 < 4 * h
                 if numbered and not (id(w) in used and owner.get(id(w), (None,))[0] != key):
                     take.append(w)
                     continue
-                if not _chinese_as_read(w, scanned) or \
+                if not chinese_as_read(w, scanned) or \
                         (take and w.box.x0 - take[-1].box.x1 > (4 if BOX_NUMBER.fullmatch(take[-1].text) else 2) * h):
                     break
                 if id(w) in used and owner.get(id(w), (None,))[0] != key:

@@ -312,10 +312,7 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
         if n is None and region is not None:
             # the caption's wrapped tail may stand first ('Number of Containers' / 'or Packages'): the first
             # line with a figure
-            for ln in region.lines[1:3]:
-                if (n := parse_number(ln.text)) is not None:
-                    ws = ln.words
-                    break
+            n, ws = _next_lines_read(region, parse_number, ws)
         return [(n, n is not None, ws)]
     if reader == "vessel_voyage":
         if text and text.rstrip().endswith("/") and region is not None and len(region.lines) > 1:
@@ -335,10 +332,7 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
         q = parse_quantity(text)
         if q is None and region is not None:
             # (as for a number: a line under the caption may stand first, its translation: '毛重' over the figures)
-            for ln in region.lines[1:3]:
-                if (q := parse_quantity(ln.text)) is not None:
-                    ws = ln.words
-                    break
+            q, ws = _next_lines_read(region, parse_quantity, ws)
         unit = q[1] if q else None
         if q and unit is None and region is not None and len(region.lines) > 1:
             # the unit wrapped under its figures in a narrow column ('175,969.600' over 'KGS')
@@ -350,6 +344,14 @@ def _read(reader: str, region: Region | None) -> list[tuple[object, bool, list]]
             unit = caption[1] if caption else None
         return [(q[0] if q else None, q is not None, ws), (unit, unit is not None, ws)]
     raise ValueError(reader)
+
+
+def _next_lines_read(region: Region, parse, ws: list[Word]):
+    """The first of the region's next two lines that `parse` reads, and its words; (None, ws) where neither is."""
+    for ln in region.lines[1:3]:
+        if (v := parse(ln.text)) is not None:
+            return v, ln.words
+    return None, ws
 
 
 VOYAGE_MARK = r"(?:V\.|VOY(?:AGE)?(?:\s*NO)?\.?)"  # 'V.', 'VOY.', 'VOYAGE NO.'
